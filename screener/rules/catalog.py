@@ -1,20 +1,22 @@
 """The offense catalog: California (and some federal) codes as data.
 
 People write codes many ways (``647b``, ``PC 647(b)``, ``Penal Code section
-647(b)``, ``664/211``, ``459/460(a)``, ``18 USC 1591``). ``parse_offense``
-turns any of them into one canonical code and finds the catalog entry. An
-unknown code is not an error: it comes back with ``known=False`` so the
-rules can say a lawyer should look (needs_review), never "not eligible".
+647(b)``, ``211 PC``, ``664/211``, ``459/460(a)``, ``18 USC 1591``).
+``parse_offense`` turns any of them into one canonical code and finds the
+catalog entry. An unknown code is not an error: it comes back with
+``known=False`` so the rules can say a lawyer should look (needs_review),
+never "not eligible".
 
 The data lives in ``data/offenses/*.yaml``; each file names its source and
 the date a person last checked it. The loader rejects unknown keys, unknown
-values and entries without a source, so a typo cannot silently change the
-law.
+values, values of the wrong type and entries without a source, so a typo
+cannot silently change the law.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -31,8 +33,9 @@ LEVELS = ("felony", "misdemeanor", "infraction")
 #   yes         on the list whenever it is a felony
 #   finding     on the list only with a finding or enhancement found true
 #               (burglary with a person present, gang-related extortion)
-#   subdivision on the list for some subdivisions only; the code as given
-#               does not say which, so a lawyer must look
+#   subdivision on the list for some subdivisions (or some target offenses)
+#               only; the code as given does not say which, so a lawyer
+#               must look
 VIOLENT_KINDS = ("no", "yes", "finding", "subdivision")
 FEDERAL_LEVELS = ("A", "B", "unknown")
 
@@ -45,46 +48,62 @@ LAW_CODES: dict[str, str] = {
     "USC": "United States Code",
 }
 
-# Spellings people use for each code, longest first so "health and safety"
-# wins over "health".
+# Spellings people use for each code. Matched longest first so "health and
+# safety code" wins over "hs", and "wic" over "wi".
 _CODE_ALIASES: tuple[tuple[str, str], ...] = (
     ("penal code", "PC"),
     ("pen. code", "PC"),
-    ("cal. penal code", "PC"),
-    ("california penal code", "PC"),
+    ("pen code", "PC"),
+    ("penal", "PC"),
     ("p.c.", "PC"),
     ("p. c.", "PC"),
-    ("pen code", "PC"),
-    ("cal. pen. code", "PC"),
+    ("p.c", "PC"),
+    ("cpc", "PC"),
+    ("pc", "PC"),
     ("health and safety code", "HS"),
     ("health & safety code", "HS"),
-    ("health & safety", "HS"),
-    ("health and safety", "HS"),
     ("health & saf. code", "HS"),
+    ("health and safety", "HS"),
+    ("health & safety", "HS"),
+    ("h&s code", "HS"),
+    ("h&sc", "HS"),
     ("h&s", "HS"),
     ("h & s", "HS"),
+    ("h.s.", "HS"),
     ("hsc", "HS"),
     ("hs", "HS"),
     ("vehicle code", "VC"),
     ("veh. code", "VC"),
     ("veh code", "VC"),
+    ("v.c.", "VC"),
+    ("cvc", "VC"),
     ("vc", "VC"),
     ("welfare and institutions code", "WI"),
     ("welfare & institutions code", "WI"),
     ("welf. & inst. code", "WI"),
+    ("welf & inst code", "WI"),
+    ("w&i code", "WI"),
+    ("w&ic", "WI"),
     ("w&i", "WI"),
     ("w & i", "WI"),
     ("wic", "WI"),
     ("wi", "WI"),
     ("business and professions code", "BP"),
+    ("business & professions code", "BP"),
     ("bus. & prof. code", "BP"),
+    ("b&p code", "BP"),
     ("b&p", "BP"),
+    ("b & p", "BP"),
+    ("bpc", "BP"),
     ("bp", "BP"),
     ("u.s.c.", "USC"),
     ("usc", "USC"),
-    ("pc", "PC"),
-    ("cpc", "PC"),
 )
+_ALIASES_LONGEST_FIRST = tuple(sorted(_CODE_ALIASES, key=lambda pair: -len(pair[0])))
+# "Cal. Penal Code", "California Vehicle Code": the state name adds nothing.
+_STATE_PREFIX = re.compile(r"^(?:cal(?:ifornia|if)?\.?\s+)")
+# Longer than any real citation: not worth parsing (or caching).
+_MAX_INPUT = 200
 
 _ENTRY_KEYS = {
     "code",
@@ -99,13 +118,26 @@ _ENTRY_KEYS = {
     "registration_290",
     "excluded_1203_4",
     "prop_47",
+    "enhancement",
     "repealed",
     "federal_level",
     "keywords",
     "notes",
 }
 _REQUIRED_KEYS = {"code", "title", "levels", "violent"}
+_BOOL_KEYS = (
+    "serious",
+    "prostitution_related",
+    "registration_290",
+    "excluded_1203_4",
+    "prop_47",
+    "enhancement",
+)
+_TEXT_KEYS = ("violent_paragraph", "serious_paragraph", "notes")
+_LIST_KEYS = ("violent_findings", "keywords")
 _FILE_KEYS = {"source", "last_verified", "offenses"}
+_VIOLENT_PARAGRAPH = re.compile(r"^667\.5\(c\)\((?:[1-9]|1[0-9]|2[0-3])\)$")
+_SERIOUS_PARAGRAPH = re.compile(r"^1192\.7\(c\)\((?:[1-9]|[1-3][0-9]|4[0-2])\)$")
 
 
 class CatalogError(ValueError):
@@ -132,6 +164,9 @@ class Offense:
     federal_level: str | None
     keywords: tuple[str, ...]
     source: str
+    # A sentence enhancement (PC 12022.7, 186.22 ...), not an offense on its
+    # own: "245(a)(1)/12022.7" is an assault with an enhancement.
+    enhancement: bool = False
 
     @property
     def law_code(self) -> str:
@@ -154,6 +189,8 @@ class ParsedOffense:
     code: str | None
     offense: Offense | None
     attempt: bool = False
+    # Enhancement codes written after a slash ("PC 245(a)(1)/12022.7").
+    enhancements: tuple[str, ...] = ()
 
     @property
     def known(self) -> bool:
@@ -168,62 +205,119 @@ class ParsedOffense:
         return self.offense.title
 
 
+def _fail(path: Path, code: Any, problem: str) -> CatalogError:
+    return CatalogError(f"{path.name}: {code}: {problem}")
+
+
+def _check_types(entry: dict[str, Any], path: Path) -> None:
+    code = entry["code"]
+    if not isinstance(code, str) or not isinstance(entry["title"], str):
+        raise _fail(path, code, "code and title must be text")
+    if not entry["title"].strip():
+        raise _fail(path, code, "empty title")
+    for key in _BOOL_KEYS:
+        if not isinstance(entry.get(key, False), bool):
+            raise _fail(path, code, f"{key} must be true or false")
+    for key in _TEXT_KEYS:
+        if not isinstance(entry.get(key, ""), str):
+            raise _fail(path, code, f"{key} must be text")
+    for key in (*_LIST_KEYS, "levels"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _fail(path, code, f"{key} must be a list of text")
+    if not isinstance(entry.get("repealed", date.min), date):
+        raise _fail(path, code, "repealed must be a date")
+
+
+def _check_violence(entry: dict[str, Any], path: Path) -> None:
+    code, violent = entry["code"], entry["violent"]
+    if violent not in VIOLENT_KINDS:
+        raise _fail(path, code, "bad violent value")
+    paragraph = entry.get("violent_paragraph")
+    if (violent == "no") != (paragraph is None):
+        raise _fail(path, code, "violent needs a paragraph, and only violent does")
+    if paragraph is not None and not _VIOLENT_PARAGRAPH.match(paragraph):
+        raise _fail(path, code, f"bad violent_paragraph {paragraph!r}")
+    if (violent == "finding") != bool(entry.get("violent_findings")):
+        raise _fail(path, code, "finding needs findings, and only finding has them")
+    if violent != "no" and "felony" not in entry["levels"]:
+        # Pen. Code § 667.5(c) lists felonies only (brief §6, rule N1).
+        raise _fail(path, code, "only a felony can be violent")
+    serious = entry.get("serious_paragraph")
+    if entry.get("serious", False) != (serious is not None):
+        raise _fail(path, code, "serious needs a paragraph, and only serious does")
+    if serious is not None and not _SERIOUS_PARAGRAPH.match(serious):
+        raise _fail(path, code, f"bad serious_paragraph {serious!r}")
+
+
 def _check_entry(entry: Any, path: Path) -> None:
     if not isinstance(entry, dict):
         raise CatalogError(f"{path.name}: each offense must be a mapping")
     unknown = set(entry) - _ENTRY_KEYS
     if unknown:
-        raise CatalogError(f"{path.name}: {entry.get('code')}: unknown keys {unknown}")
+        raise _fail(path, entry.get("code"), f"unknown keys {sorted(unknown)}")
     missing = _REQUIRED_KEYS - set(entry)
     if missing:
-        raise CatalogError(f"{path.name}: {entry.get('code')}: missing {missing}")
-    if not set(entry["levels"]) <= set(LEVELS) or not entry["levels"]:
-        raise CatalogError(f"{path.name}: {entry['code']}: bad levels")
-    if entry["violent"] not in VIOLENT_KINDS:
-        raise CatalogError(f"{path.name}: {entry['code']}: bad violent value")
-    if entry["violent"] != "no" and not entry.get("violent_paragraph"):
-        raise CatalogError(f"{path.name}: {entry['code']}: violent needs a paragraph")
-    if entry["violent"] == "finding" and not entry.get("violent_findings"):
-        raise CatalogError(f"{path.name}: {entry['code']}: finding needs findings")
+        raise _fail(path, entry.get("code"), f"missing {sorted(missing)}")
+    _check_types(entry, path)
+    code = entry["code"]
+    levels = entry["levels"]
+    if not levels or not set(levels) <= set(LEVELS) or len(set(levels)) != len(levels):
+        raise _fail(path, code, "bad levels")
+    _check_violence(entry, path)
+    if canonical_code(code) != code:
+        raise _fail(path, code, "code is not canonical")
     level = entry.get("federal_level")
+    if (level is not None) != (" USC " in code):
+        raise _fail(path, code, "federal codes, and only they, need federal_level")
     if level is not None and level not in FEDERAL_LEVELS:
-        raise CatalogError(f"{path.name}: {entry['code']}: bad federal_level")
-    if canonical_code(entry["code"]) != entry["code"]:
-        raise CatalogError(f"{path.name}: {entry['code']}: code is not canonical")
+        raise _fail(path, code, "bad federal_level")
 
 
 def _build(entry: dict[str, Any], source: str) -> Offense:
-    repealed = entry.get("repealed")
     return Offense(
         code=entry["code"],
         title=entry["title"],
         levels=frozenset(entry["levels"]),
         violent=entry["violent"],
         violent_paragraph=entry.get("violent_paragraph"),
-        violent_findings=tuple(entry.get("violent_findings") or ()),
-        serious=bool(entry.get("serious", False)),
+        violent_findings=tuple(entry.get("violent_findings", ())),
+        serious=entry.get("serious", False),
         serious_paragraph=entry.get("serious_paragraph"),
-        prostitution_related=bool(entry.get("prostitution_related", False)),
-        registration_290=bool(entry.get("registration_290", False)),
-        excluded_1203_4=bool(entry.get("excluded_1203_4", False)),
-        prop_47=bool(entry.get("prop_47", False)),
-        repealed=repealed if isinstance(repealed, date) else None,
+        prostitution_related=entry.get("prostitution_related", False),
+        registration_290=entry.get("registration_290", False),
+        excluded_1203_4=entry.get("excluded_1203_4", False),
+        prop_47=entry.get("prop_47", False),
+        repealed=entry.get("repealed"),
         federal_level=entry.get("federal_level"),
-        keywords=tuple(entry.get("keywords") or ()),
+        keywords=tuple(entry.get("keywords", ())),
         source=source,
+        enhancement=entry.get("enhancement", False),
     )
+
+
+def _read_document(path: Path) -> dict[str, Any]:
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise CatalogError(f"{path.name}: not valid YAML: {error}") from error
+    if not isinstance(document, dict) or set(document) != _FILE_KEYS:
+        raise CatalogError(f"{path.name}: needs exactly {sorted(_FILE_KEYS)}")
+    if not isinstance(document["last_verified"], date):
+        raise CatalogError(f"{path.name}: last_verified must be a date")
+    if not isinstance(document["source"], str) or not document["source"].strip():
+        raise CatalogError(f"{path.name}: source must be text")
+    if not isinstance(document["offenses"], list):
+        raise CatalogError(f"{path.name}: offenses must be a list")
+    return document
 
 
 def load_catalog(directory: Path = DATA_DIR) -> dict[str, Offense]:
     """Read every catalog file; raise CatalogError on any schema problem."""
     offenses: dict[str, Offense] = {}
     for path in sorted(directory.glob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if not isinstance(document, dict) or set(document) != _FILE_KEYS:
-            raise CatalogError(f"{path.name}: needs exactly {sorted(_FILE_KEYS)}")
-        if not isinstance(document["last_verified"], date):
-            raise CatalogError(f"{path.name}: last_verified must be a date")
-        source = str(document["source"])
+        document = _read_document(path)
+        source = document["source"].strip()
         for entry in document["offenses"]:
             _check_entry(entry, path)
             if entry["code"] in offenses:
@@ -239,47 +333,68 @@ def catalog() -> dict[str, Offense]:
 
 
 _SECTION = r"(\d+(?:\.\d+)?[a-z]?)"
-_SUBDIVISIONS = r"((?:\s*\(\s*[0-9a-z]+\s*\))*)"
+_SUBDIVISIONS = r"((?:\([0-9a-z]+\))*)"
 _SECTION_RE = re.compile(_SECTION + _SUBDIVISIONS + r"$")
-_FEDERAL_RE = re.compile(r"^(\d+)\s*(?:u\.?\s*s\.?\s*c\.?)\s*(?:§+|sec\.?|section)?\s*(.+)$")
-_SECTION_WORDS = re.compile(r"(?:\bsection\b|\bsec\b\.?|§+|\bcode\b)\s*", re.IGNORECASE)
+_FEDERAL_RE = re.compile(r"^(\d+)\s*(?:u\.?\s*s\.?\s*c\.?)\s*(.+)$")
+_SECTION_WORDS = re.compile(
+    r"(?:\bsections?\b|\bsec\b\.?|\bsubd(?:ivision)?s?\b\.?|§+|\bcode\b)"
+)
+# "647 b" and "647.b": a letter after a space or dot is a subdivision.
+_LOOSE_LETTER = re.compile(r"(?<=\d)[\s.]+([a-z])(?=\(|$)")
 
 
-def _subdivisions(text: str) -> str:
-    return "".join(f"({part})" for part in re.findall(r"\(\s*([0-9a-z]+)\s*\)", text))
+def _normalise(text: str) -> str:
+    """Fold full-width digits, odd spaces and case; drop control characters."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return text.lower().strip()
 
 
 def _split_code(text: str) -> tuple[str | None, str]:
-    """Split "penal code 647(b)" into ("PC", "647(b)")."""
-    lowered = text.strip().lower()
-    for alias, code in sorted(_CODE_ALIASES, key=lambda pair: -len(pair[0])):
-        if lowered.startswith(alias) and (
-            len(lowered) == len(alias) or not lowered[len(alias)].isalpha()
+    """Split "penal code 647(b)" and "647(b) penal code" into ("PC", "647(b)")."""
+    lowered = _STATE_PREFIX.sub("", text)
+    for alias, code in _ALIASES_LONGEST_FIRST:
+        if (
+            lowered.startswith(alias)
+            and not lowered[len(alias) : len(alias) + 1].isalpha()
         ):
             return code, lowered[len(alias) :]
+    for alias, code in _ALIASES_LONGEST_FIRST:
+        if (
+            lowered.endswith(alias)
+            and not lowered[-len(alias) - 1 : -len(alias)].isalpha()
+        ):
+            return code, lowered[: -len(alias)]
     return None, lowered
 
 
 def _section(text: str) -> str | None:
-    """Normalise "647 (b)", "647b" and "647.b" to "647(b)"."""
+    """Normalise "647 (b)", "647 b", "647.b" and "§ 647(b)." to "647(b)"."""
     text = _SECTION_WORDS.sub(" ", text)
     text = re.sub(r"[\s.,;:]+$", "", text.strip())
+    text = _LOOSE_LETTER.sub(r"\1", text)
     text = re.sub(r"\s+", "", text)
-    # 647b / 647.b: a trailing letter glued to a number is a subdivision,
-    # except sections that really end in a letter are looked up both ways.
+    # A letter glued to the number ("647b") stays glued here: _candidates
+    # tries the real lettered section (647f, 266h) before the subdivision.
     match = _SECTION_RE.match(text)
     if match is None:
         return None
-    return match.group(1) + _subdivisions(match.group(2))
+    return match.group(1) + match.group(2)
 
 
 def canonical_code(text: str) -> str | None:
     """The canonical spelling of one code citation, or None if unreadable."""
-    federal = _FEDERAL_RE.match(text.strip().lower())
+    lowered = _normalise(text)
+    federal = _FEDERAL_RE.match(lowered)
     if federal:
         section = _section(federal.group(2))
-        return f"{federal.group(1)} USC {section}" if section else None
-    law_code, rest = _split_code(text)
+        if section is None:
+            return None
+        # Federal section letters are capitals (18 USC 1028A); subsections
+        # are lower case (922(g)).
+        section = re.sub(r"^([\d.]+)([a-z])", lambda m: m[1] + m[2].upper(), section)
+        return f"{federal.group(1)} USC {section}"
+    law_code, rest = _split_code(lowered)
     if law_code == "USC":
         return None
     section = _section(rest)
@@ -289,13 +404,21 @@ def canonical_code(text: str) -> str | None:
 
 
 def _candidates(code: str) -> list[str]:
-    """The code, then each shorter parent: "PC 261(a)(9)", "PC 261(a)", "PC 261"."""
+    """The code, then each parent: "PC 261(a)(9)", "PC 261(a)", "PC 261".
+
+    A single letter is read both ways: "PC 647b" is section 647f-style
+    "647b" if that exists, else subdivision "647(b)"; "PC 266(h)" is
+    subdivision 266(h) if that exists, else section "266h", else "266".
+    """
     found = [code]
     while code.endswith(")"):
-        code = code[: code.rindex("(")]
-        found.append(code)
-    # "PC 647b": when no section "647b" exists, the letter is a subdivision.
-    glued = re.match(r"^(\w+ \d+(?:\.\d+)?)([a-z])$", found[-1])
+        parent = code[: code.rindex("(")]
+        letter = re.fullmatch(r"\w+ [\d.]+\(([a-z])\)", code)
+        if letter:
+            found.append(parent + letter.group(1))
+        found.append(parent)
+        code = parent
+    glued = re.fullmatch(r"(\w+ [\d.]+)([a-z])", code)
     if glued:
         found.append(f"{glued.group(1)}({glued.group(2)})")
     return found
@@ -311,39 +434,64 @@ def lookup(code: str) -> Offense | None:
 
 
 def _display_code(code: str, offense: Offense | None) -> str:
-    """"PC 647b" reads as the catalog's "PC 647(b)"; otherwise keep the input."""
-    if offense is not None and offense.code.replace("(", "").replace(")", "") == code:
+    """ "PC 647b" reads as the catalog's "PC 647(b)"; otherwise keep the input."""
+    if offense is not None and _bare(offense.code) == _bare(code):
         return offense.code
     return code
 
 
+def _bare(code: str) -> str:
+    return code.replace("(", "").replace(")", "")
+
+
+def _is_attempt(section: str) -> bool:
+    return section == "664" or section.startswith("664(")
+
+
+def _is_conspiracy(section: str) -> bool:
+    return section == "182" or section.startswith("182(")
+
+
+def _parse_slashed(raw: str, prefix: str, rest: str) -> ParsedOffense:
+    """ "664/211" (attempt), "459/460(a)" (degree), "245(a)(1)/12022.7"."""
+    sections = [_section(part) for part in rest.split("/")]
+    if not all(sections):
+        return ParsedOffense(input=raw, code=None, offense=None)
+    codes = [f"{prefix} {section}" for section in sections]
+    attempt = len(codes) > 1 and _is_attempt(codes[0].split(" ", 1)[1])
+    parts = codes[1:] if attempt else codes
+    offenses = [lookup(code) for code in parts]
+    enhancements = tuple(
+        code
+        for code, offense in zip(parts, offenses, strict=True)
+        if offense is not None and offense.enhancement
+    )
+    main = [o for o in offenses if o is None or not o.enhancement]
+    if not main or None in main:
+        # A part we do not know may change everything: do not guess.
+        offense = None
+    elif _is_conspiracy(main[0].code.split(" ", 1)[1]):
+        # "182/211" is conspiracy (to rob), not robbery.
+        offense = main[0]
+    else:
+        # "459/460(a)": the later code says which kind (degree) of the first.
+        offense = main[-1]
+    joined = "/".join(code.split(" ", 1)[1] for code in codes)
+    return ParsedOffense(
+        input=raw,
+        code=f"{prefix} {joined}",
+        offense=offense,
+        attempt=attempt,
+        enhancements=enhancements,
+    )
+
+
 @lru_cache(maxsize=4096)
-def parse_offense(text: str) -> ParsedOffense:
-    """Read an offense as a person wrote it; never raises."""
-    raw = text if isinstance(text, str) else ""
-    cleaned = raw.replace("\u00a7", " § ").strip()
-    if not cleaned:
-        return ParsedOffense(input=raw, code=None, offense=None)
+def _parse(raw: str) -> ParsedOffense:
+    cleaned = _normalise(raw)
     law_code, rest = _split_code(cleaned)
-    prefix = law_code or "PC"
-    if "/" in rest and prefix != "USC":
-        first, _, second = rest.partition("/")
-        first_section = _section(first)
-        second_code = canonical_code(f"{prefix} {second}")
-        if first_section and first_section.startswith("664") and second_code:
-            target = lookup(second_code)
-            return ParsedOffense(
-                input=raw,
-                code=f"{prefix} 664/{second_code.split(' ', 1)[1]}",
-                offense=target,
-                attempt=True,
-            )
-        if first_section and second_code:
-            # "459/460(a)": the second code specifies the first (degree).
-            specific = lookup(second_code) or lookup(f"{prefix} {first_section}")
-            code = f"{prefix} {first_section}/{second_code.split(' ', 1)[1]}"
-            return ParsedOffense(input=raw, code=code, offense=specific)
-        return ParsedOffense(input=raw, code=None, offense=None)
+    if "/" in rest and law_code != "USC" and not _FEDERAL_RE.match(cleaned):
+        return _parse_slashed(raw, law_code or "PC", rest)
     code = canonical_code(cleaned)
     if code is None:
         return ParsedOffense(input=raw, code=None, offense=None)
@@ -351,29 +499,67 @@ def parse_offense(text: str) -> ParsedOffense:
     return ParsedOffense(input=raw, code=_display_code(code, offense), offense=offense)
 
 
+def parse_offense(text: str) -> ParsedOffense:
+    """Read an offense as a person wrote it; never raises."""
+    if not isinstance(text, str) or len(text) > _MAX_INPUT:
+        raw = text if isinstance(text, str) else ""
+        return ParsedOffense(input=raw, code=None, offense=None)
+    return _parse(text)
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so "prostitucion" finds "prostitución"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-záéíóúñü0-9]+", text.lower()))
+    return set(re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", _fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _search_index() -> tuple[tuple[Offense, frozenset[str]], ...]:
+    return tuple(
+        (
+            offense,
+            frozenset(
+                _words(offense.title)
+                | _words(" ".join(offense.keywords))
+                | _words(offense.code)
+            ),
+        )
+        for offense in catalog().values()
+    )
+
+
+def _matches(word: str, haystack: frozenset[str]) -> bool:
+    # Numbers must match a whole section ("211" is not "2110"); words may be
+    # the start of a word ("prostit" finds "prostitution").
+    if word[0].isdigit():
+        return word in haystack
+    return any(candidate.startswith(word) for candidate in haystack)
+
+
+_STOP_WORDS = frozenset(
+    {"a", "an", "and", "the", "of", "or", "for", "to", "in", "with", "de", "la", "el"}
+    | {"los", "las", "y", "o", "por", "con", "en", "del", "un", "una"}
+)
 
 
 def search(query: str, *, limit: int = 10) -> list[Offense]:
-    """Catalog entries matching a code or plain words ("prostitution", "theft")."""
+    """Catalog entries matching a code or plain words ("prostitution", "robo")."""
     parsed = parse_offense(query)
     results: list[Offense] = []
     if parsed.offense is not None:
         results.append(parsed.offense)
-    wanted = _words(query)
+    wanted = _words(query[:_MAX_INPUT]) - _STOP_WORDS
     if not wanted:
         return results[:limit]
-    scored: list[tuple[int, str, Offense]] = []
-    for offense in catalog().values():
-        if offense in results:
-            continue
-        haystack = _words(offense.title) | _words(" ".join(offense.keywords))
-        hits = sum(
-            1 for word in wanted if any(w.startswith(word) for w in haystack)
-        )
-        if hits == len(wanted):
-            scored.append((-hits, offense.code, offense))
-    scored.sort(key=lambda item: (item[0], len(item[1]), item[1]))
-    results.extend(offense for _, _, offense in scored)
+    scored = [
+        offense
+        for offense, haystack in _search_index()
+        if offense not in results and all(_matches(w, haystack) for w in wanted)
+    ]
+    scored.sort(key=lambda offense: (len(offense.code), offense.code))
+    results.extend(scored)
     return results[:limit]
