@@ -31,7 +31,9 @@ def envint(name: str, default: int) -> int:
 
 
 def envlist(name: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+    return [
+        item.strip() for item in os.environ.get(name, "").split(",") if item.strip()
+    ]
 
 
 DEBUG = envbool("DEBUG", False)
@@ -59,7 +61,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "screener.middleware.SafetyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "screener.session_store.VisitorKeyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,6 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
+                "screener.context_processors.safety",
             ],
         },
     }

@@ -1,0 +1,150 @@
+"""The rules engine: every record scored against current and proposed law.
+
+Pure Python, no Django (a test imports it with Django absent). The public
+API is the screening contract (shared/contract/screening-api.md):
+``screen(case) -> dict``. The law lives in ``data/`` as effective-dated YAML
+with citations; the reasoning lives in small functions under ``remedies/``.
+The clock is read in one place only: when a case gives no ``as_of``,
+``screen`` uses today's date, as the contract says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from screener.rules import violence
+from screener.rules.catalog import parse_offense
+from screener.rules.facts import Case, InvalidCase, Record, read_case
+from screener.rules.law import DATA_DIR, laws
+from screener.rules.outcome import STATUS_RANK, Outcome, Translate
+from screener.rules.remedies import defenses, general, outside, prostitution, vacatur
+
+__all__ = ["RULES_VERSION", "InvalidCase", "findings_for", "levels_for", "screen"]
+
+Evaluate = Callable[[Outcome, Case, Record, violence.Violence], Outcome]
+
+# In the order a survivor should read them: vacatur first, then the
+# defenses, the offense-specific relief, the federal and out-of-state
+# routes, the general fallbacks, and last the proposed law beside them.
+REMEDIES: tuple[tuple[str, Evaluate], ...] = (
+    ("pc_236_14", vacatur.current),
+    ("pc_236_15", vacatur.current),
+    ("pc_236_23", defenses.defense),
+    ("pc_236_24", defenses.defense),
+    ("pc_1203_49", prostitution.pc_1203_49),
+    ("pc_653_29", prostitution.pc_653_29),
+    ("pc_1170_22", prostitution.pc_1170_22),
+    ("tsra", outside.tsra),
+    ("other_state", outside.other_state),
+    ("pc_1203_4", general.pc_1203_4),
+    ("pc_1203_4a", general.pc_1203_4a),
+    ("pc_851_91", general.pc_851_91),
+    ("wic_781", general.wic_781),
+    ("ab_2354", vacatur.proposed),
+)
+
+
+def _rules_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(DATA_DIR.parent.rglob("*.yaml")):
+        digest.update(path.read_bytes())
+    return f"2026.11.0+{digest.hexdigest()[:8]}"
+
+
+RULES_VERSION = _rules_version()
+
+
+def _offense(record: Record, found: violence.Violence) -> dict[str, Any]:
+    parsed = record.offense
+    violent = {violence.VIOLENT: True, violence.NONVIOLENT: False}.get(found.state)
+    return {
+        "input": parsed.input,
+        "code": parsed.code,
+        "title": parsed.title,
+        "known": parsed.known,
+        "violent": violent,
+        "violent_cite": f"Pen. Code § {found.paragraph}" if violent else None,
+    }
+
+
+def _best(remedies: list[dict[str, Any]]) -> str | None:
+    """The best in-force path that fits the record; None when nothing fits."""
+    candidates = [
+        r
+        for r in remedies
+        if r["in_force"] and r["applicable"] and r["status"] != "not_eligible"
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda r: STATUS_RANK[r["status"]])["remedy"]
+
+
+def _screen_record(
+    case: Case, record: Record, translate: Translate | None
+) -> dict[str, Any]:
+    found = violence.classify(record, case.as_of)
+    all_laws = laws()
+    remedies = [
+        evaluate(Outcome(all_laws[law_id], case.as_of), case, record, found).render(
+            translate
+        )
+        for law_id, evaluate in REMEDIES
+    ]
+    return {
+        "id": record.id,
+        "offense": _offense(record, found),
+        "remedies": remedies,
+        "best": _best(remedies),
+    }
+
+
+def screen(
+    case: Any, *, translate: Translate | None = None, today: date | None = None
+) -> dict[str, Any]:
+    """Screen every record in a contract case; raise InvalidCase on bad input."""
+    facts = read_case(case, today=today or date.today())  # noqa: DTZ011 - contract default
+    return {
+        "as_of": facts.as_of.isoformat(),
+        "rules_version": RULES_VERSION,
+        "records": [
+            _screen_record(facts, record, translate) for record in facts.records
+        ],
+        "safety": {"show_hotline": facts.victimization.ongoing in ("yes", "unsure")},
+    }
+
+
+def levels_for(offense_text: str) -> list[str]:
+    """The levels an offense can be, per the catalog (empty when unknown)."""
+    offense = parse_offense(offense_text).offense
+    if offense is None:
+        return []
+    return [
+        level
+        for level in ("felony", "misdemeanor", "infraction")
+        if level in offense.levels
+    ]
+
+
+def findings_for(
+    offense_text: str, level: str, *, as_of: date | None = None
+) -> list[str]:
+    """Findings and enhancements that could make this record a violent felony.
+
+    The wizard asks only these. Misdemeanors and infractions need none (N1).
+    """
+    if level in ("misdemeanor", "infraction"):
+        return []
+    parsed = parse_offense(offense_text)
+    if parsed.offense is not None and "felony" not in parsed.offense.levels:
+        return []
+    when = as_of or date(2026, 1, 1)
+    law = laws()["pc_667_5_c"]
+    specific = list(parsed.offense.violent_findings) if parsed.offense else []
+    general_findings = [
+        *law.param("paragraph_8_enhancements", when),
+        *law.param("paragraph_22_enhancements", when),
+    ]
+    return specific + [f for f in general_findings if f not in specific]

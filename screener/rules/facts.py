@@ -1,0 +1,232 @@
+"""The case as the contract defines it, checked and turned into typed facts.
+
+Missing optional fields mean "unknown" (None). A value of the wrong kind is
+an input error, reported per field so the CLI and the API can say exactly
+what to fix. Unknown keys are ignored: partners may send more than we read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from screener.rules.catalog import ParsedOffense, parse_offense
+
+KINDS = ("human_trafficking", "intimate_partner_violence", "sexual_violence")
+ANSWERS = ("yes", "no", "unsure")
+SYSTEMS = ("california", "federal", "other_state")
+DISPOSITIONS = ("conviction", "arrest", "juvenile_adjudication", "pending")
+LEVELS = ("felony", "misdemeanor", "infraction", "unknown")
+PROBATION = ("none", "active", "completed", "unknown")
+MAX_RECORDS = 100
+MAX_TEXT = 200
+
+
+class InvalidCase(ValueError):
+    """The case does not follow the contract; ``errors`` says where."""
+
+    def __init__(self, errors: list[dict[str, str]]) -> None:
+        super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True, slots=True)
+class Victimization:
+    kinds: frozenset[str] | None
+    ongoing: str | None
+    sought_services: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    id: str
+    system: str | None
+    disposition: str | None
+    offense: ParsedOffense
+    level: str | None
+    county: str | None
+    age_at_offense: int | None
+    while_victimized: str | None
+    direct_result: str | None
+    reasonable_fear: str | None
+    enhancements: frozenset[str] | None
+    probation: str | None
+    in_custody: bool | None
+    fines_unpaid: bool | None
+    restitution_unpaid: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    as_of: date
+    victimization: Victimization
+    records: tuple[Record, ...]
+
+
+class _Errors:
+    def __init__(self) -> None:
+        self.items: list[dict[str, str]] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.items.append({"field": field, "message": message})
+
+
+def _choice(
+    raw: dict[str, Any], key: str, allowed: tuple[str, ...], where: str, errors: _Errors
+) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in allowed:
+        return value.strip().lower()
+    if value == "unknown" and "unsure" in allowed:
+        return "unsure"
+    errors.add(f"{where}{key}", f"Must be one of: {', '.join(allowed)}.")
+    return None
+
+
+def _answer(raw: dict[str, Any], key: str, where: str, errors: _Errors) -> str | None:
+    """yes / no / unsure, or None when not answered (the rules treat both alike)."""
+    return _choice(raw, key, ANSWERS, where, errors)
+
+
+def _flag(raw: dict[str, Any], key: str, where: str, errors: _Errors) -> bool | None:
+    value = raw.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    errors.add(f"{where}{key}", "Must be true, false or null.")
+    return None
+
+
+def _text(raw: dict[str, Any], key: str, where: str, errors: _Errors) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        errors.add(f"{where}{key}", "Must be a string or null.")
+        return None
+    if len(value) > MAX_TEXT:
+        errors.add(f"{where}{key}", f"Must be at most {MAX_TEXT} characters.")
+        return None
+    return value.strip() or None
+
+
+def _age(raw: dict[str, Any], where: str, errors: _Errors) -> int | None:
+    value = raw.get("age_at_offense")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 120:
+        errors.add(
+            f"{where}age_at_offense", "Must be a whole number of years, or null."
+        )
+        return None
+    return value
+
+
+def _enhancements(
+    raw: dict[str, Any], where: str, errors: _Errors
+) -> frozenset[str] | None:
+    value = raw.get("enhancements")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        errors.add(f"{where}enhancements", "Must be a list of strings.")
+        return None
+    return frozenset(normalise_finding(v) for v in value if v.strip())
+
+
+def normalise_finding(text: str) -> str:
+    """ "12022.7(a)" and "PC 12022.7" both read as "PC 12022.7"; findings stay as named."""
+    cleaned = text.strip()
+    if cleaned.lower() in {"person_present", "person present"}:
+        return "person_present"
+    parsed = parse_offense(cleaned)
+    return parsed.code if parsed.code else cleaned
+
+
+def _victimization(raw: Any, errors: _Errors) -> Victimization:
+    if raw is None:
+        return Victimization(None, None, None)
+    if not isinstance(raw, dict):
+        errors.add("victimization", "Must be an object.")
+        return Victimization(None, None, None)
+    kinds_raw = raw.get("kinds")
+    kinds: frozenset[str] | None = None
+    if kinds_raw is not None:
+        if not isinstance(kinds_raw, list) or not all(k in KINDS for k in kinds_raw):
+            errors.add("victimization.kinds", f"Must be a list of: {', '.join(KINDS)}.")
+        else:
+            kinds = frozenset(kinds_raw)
+    where = "victimization."
+    return Victimization(
+        kinds=kinds,
+        ongoing=_answer(raw, "ongoing", where, errors),
+        sought_services=_answer(raw, "sought_services", where, errors),
+    )
+
+
+def _record(raw: Any, index: int, errors: _Errors) -> Record | None:
+    where = f"records[{index}]."
+    if not isinstance(raw, dict):
+        errors.add(f"records[{index}]", "Must be an object.")
+        return None
+    record_id = raw.get("id", str(index + 1))
+    if isinstance(record_id, int) and not isinstance(record_id, bool):
+        record_id = str(record_id)
+    if not isinstance(record_id, str) or len(record_id) > MAX_TEXT:
+        errors.add(f"{where}id", "Must be a string.")
+        record_id = str(index + 1)
+    offense = _text(raw, "offense", where, errors)
+    return Record(
+        id=record_id,
+        system=_choice(raw, "system", SYSTEMS, where, errors),
+        disposition=_choice(raw, "disposition", DISPOSITIONS, where, errors),
+        offense=parse_offense(offense or ""),
+        level=_choice(raw, "level", LEVELS, where, errors),
+        county=_text(raw, "county", where, errors),
+        age_at_offense=_age(raw, where, errors),
+        while_victimized=_answer(raw, "while_victimized", where, errors),
+        direct_result=_answer(raw, "direct_result", where, errors),
+        reasonable_fear=_answer(raw, "reasonable_fear", where, errors),
+        enhancements=_enhancements(raw, where, errors),
+        probation=_choice(raw, "probation", PROBATION, where, errors),
+        in_custody=_flag(raw, "in_custody", where, errors),
+        fines_unpaid=_flag(raw, "fines_unpaid", where, errors),
+        restitution_unpaid=_flag(raw, "restitution_unpaid", where, errors),
+    )
+
+
+def _as_of(raw: Any, today: date, errors: _Errors) -> date:
+    if raw is None:
+        return today
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
+    errors.add("as_of", "Must be a date written as YYYY-MM-DD.")
+    return today
+
+
+def read_case(raw: Any, *, today: date) -> Case:
+    """Check a contract case and return typed facts, or raise InvalidCase."""
+    errors = _Errors()
+    if not isinstance(raw, dict):
+        raise InvalidCase([{"field": "", "message": "The case must be a JSON object."}])
+    as_of = _as_of(raw.get("as_of"), today, errors)
+    victimization = _victimization(raw.get("victimization"), errors)
+    records_raw = raw.get("records")
+    records: list[Record] = []
+    if not isinstance(records_raw, list):
+        errors.add("records", "Must be a list of records.")
+    elif len(records_raw) > MAX_RECORDS:
+        errors.add("records", f"At most {MAX_RECORDS} records in one screening.")
+    else:
+        for index, item in enumerate(records_raw):
+            record = _record(item, index, errors)
+            if record is not None:
+                records.append(record)
+    if errors.items:
+        raise InvalidCase(errors.items)
+    return Case(as_of=as_of, victimization=victimization, records=tuple(records))

@@ -1,0 +1,211 @@
+"""Law as data: one YAML file per statute in ``data/law/``.
+
+Each file names the remedy, its citation, the dates it is in force, dated
+parameters, and every condition the reasoning may report, each with its
+citation to the subdivision, effective dates, confidence and the date a
+person last checked it. The loader is strict (unknown keys, missing
+citations, unsorted dates are errors) because a silent typo in law data
+is a wrong answer to a survivor.
+
+Confidence follows the legal brief: C confirmed from a source, H high,
+M medium (verify before relying), U unverified. Reasons built from M or U
+conditions are reported with ``verified: false``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data" / "law"
+
+CONFIDENCE = ("C", "H", "M", "U")
+_FILE_KEYS = {
+    "id",
+    "remedy",
+    "title",
+    "description",
+    "citation",
+    "last_verified",
+    "in_force",
+    "parameters",
+    "conditions",
+    "notes",
+}
+_FILE_REQUIRED = _FILE_KEYS - {"parameters", "notes"}
+_DATED_KEYS = {"from", "value", "cite", "confidence"}
+_CONDITION_KEYS = {"cite", "confidence", "from", "to", "last_verified", "note"}
+_CONDITION_REQUIRED = {"cite", "confidence", "from", "last_verified"}
+
+
+class LawDataError(ValueError):
+    """A law data file does not follow the schema."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A value in force from a date until the next entry."""
+
+    start: date
+    value: Any
+    cite: str
+    confidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """Something the reasoning can report, with where the law says it."""
+
+    code: str
+    cite: str
+    confidence: str
+    start: date
+    end: date | None
+    last_verified: date
+
+    @property
+    def verified(self) -> bool:
+        return self.confidence in ("C", "H")
+
+    def in_effect(self, as_of: date) -> bool:
+        return self.start <= as_of and (self.end is None or as_of < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Law:
+    """One statute or bill, as data."""
+
+    id: str
+    remedy: str
+    title: str
+    citation: dict[str, str]
+    last_verified: date
+    in_force_values: tuple[Dated, ...]
+    parameters: dict[str, tuple[Dated, ...]]
+    conditions: dict[str, Condition]
+
+    def in_force(self, as_of: date) -> bool:
+        return bool(_value_at(self.in_force_values, as_of, default=False))
+
+    def param(self, name: str, as_of: date) -> Any:
+        """The parameter's value in force on ``as_of`` (None before the first)."""
+        return _value_at(self.parameters[name], as_of, default=None)
+
+    def condition(self, code: str) -> Condition:
+        return self.conditions[code]
+
+
+def _value_at(values: tuple[Dated, ...], as_of: date, *, default: Any) -> Any:
+    found = default
+    for entry in values:
+        if entry.start > as_of:
+            break
+        found = entry.value
+    return found
+
+
+def _fail(path: Path, message: str) -> LawDataError:
+    return LawDataError(f"{path.name}: {message}")
+
+
+def _dated(path: Path, name: str, raw: Any) -> tuple[Dated, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise _fail(path, f"{name}: needs a non-empty list of dated values")
+    values: list[Dated] = []
+    for entry in raw:
+        if not isinstance(entry, dict) or set(entry) != _DATED_KEYS:
+            raise _fail(path, f"{name}: each value needs exactly {sorted(_DATED_KEYS)}")
+        if not isinstance(entry["from"], date) or not entry["cite"]:
+            raise _fail(path, f"{name}: a value needs a date and a citation")
+        if entry["confidence"] not in CONFIDENCE:
+            raise _fail(path, f"{name}: unknown confidence {entry['confidence']}")
+        values.append(
+            Dated(entry["from"], entry["value"], entry["cite"], entry["confidence"])
+        )
+    starts = [value.start for value in values]
+    if starts != sorted(starts) or len(set(starts)) != len(starts):
+        raise _fail(path, f"{name}: dates must be in increasing order")
+    return tuple(values)
+
+
+def _condition(path: Path, code: str, raw: Any) -> Condition:
+    if not isinstance(raw, dict):
+        raise _fail(path, f"condition {code}: must be a mapping")
+    unknown = set(raw) - _CONDITION_KEYS
+    missing = _CONDITION_REQUIRED - set(raw)
+    if unknown or missing:
+        raise _fail(
+            path,
+            f"condition {code}: unknown {unknown or '-'}, missing {missing or '-'}",
+        )
+    if not raw["cite"] or raw["confidence"] not in CONFIDENCE:
+        raise _fail(path, f"condition {code}: needs a citation and a confidence")
+    end = raw.get("to")
+    if not isinstance(raw["from"], date) or not isinstance(raw["last_verified"], date):
+        raise _fail(path, f"condition {code}: from and last_verified must be dates")
+    if end is not None and (not isinstance(end, date) or end <= raw["from"]):
+        raise _fail(path, f"condition {code}: to must be a date after from")
+    return Condition(
+        code=code,
+        cite=str(raw["cite"]),
+        confidence=raw["confidence"],
+        start=raw["from"],
+        end=end,
+        last_verified=raw["last_verified"],
+    )
+
+
+def load_law_file(path: Path) -> Law:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(document, dict):
+        raise _fail(path, "must be a mapping")
+    unknown = set(document) - _FILE_KEYS
+    missing = _FILE_REQUIRED - set(document)
+    if unknown or missing:
+        raise _fail(path, f"unknown keys {unknown or '-'}, missing {missing or '-'}")
+    citation = document["citation"]
+    if (
+        not isinstance(citation, dict)
+        or not citation.get("title")
+        or not citation.get("href")
+    ):
+        raise _fail(path, "citation needs a title and an href")
+    if not isinstance(document["last_verified"], date):
+        raise _fail(path, "last_verified must be a date")
+    conditions = document["conditions"]
+    if not isinstance(conditions, dict) or not conditions:
+        raise _fail(path, "conditions must be a non-empty mapping")
+    parameters = document.get("parameters") or {}
+    return Law(
+        id=document["id"],
+        remedy=document["remedy"],
+        title=document["title"],
+        citation={"title": citation["title"], "href": citation["href"]},
+        last_verified=document["last_verified"],
+        in_force_values=_dated(path, "in_force", document["in_force"]),
+        parameters={name: _dated(path, name, raw) for name, raw in parameters.items()},
+        conditions={
+            code: _condition(path, code, raw) for code, raw in conditions.items()
+        },
+    )
+
+
+def load_laws(directory: Path = DATA_DIR) -> dict[str, Law]:
+    laws: dict[str, Law] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        law = load_law_file(path)
+        if law.id != path.stem:
+            raise _fail(path, "id must match the file name")
+        laws[law.id] = law
+    return laws
+
+
+@lru_cache(maxsize=1)
+def laws() -> dict[str, Law]:
+    """Every statute's data, loaded once per process."""
+    return load_laws()

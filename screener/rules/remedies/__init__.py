@@ -1,0 +1,1 @@
+"""One module per family of remedies; each function screens one record."""

@@ -1,0 +1,79 @@
+"""Checks that several remedies share, each citing the remedy's own law."""
+
+from __future__ import annotations
+
+from screener.rules.facts import Record, Victimization
+from screener.rules.outcome import Outcome
+from screener.rules.violence import DEPENDS, NONVIOLENT, VIOLENT, Violence
+
+
+def california_record(out: Outcome, record: Record) -> bool:
+    """California courts act only on California records (brief R14.7)."""
+    if record.system == "federal":
+        out.not_applicable("federal_record")
+        return False
+    if record.system == "other_state":
+        out.not_applicable("other_state_record")
+        return False
+    if record.system is None:
+        out.unknown("system_unknown", "system")
+    return True
+
+
+def in_force(out: Outcome) -> bool:
+    if out.law.in_force(out.as_of):
+        return True
+    out.bar("not_in_force")
+    return False
+
+
+def victimization_kind(out: Outcome, victimization: Victimization) -> None:
+    kinds = out.law.param("victimization_kinds", out.as_of)
+    if victimization.kinds is None:
+        out.unknown("victimization_unknown", "victimization.kinds")
+    elif victimization.kinds & set(kinds):
+        out.met("victim_of_kind")
+    elif victimization.kinds:
+        # They told us of another harm, which another remedy covers.
+        out.not_applicable("no_victimization_of_kind")
+    else:
+        out.bar("no_victimization_of_kind")
+
+
+def violence(out: Outcome, found: Violence) -> None:
+    paragraph = found.paragraph or "667.5(c)"
+    if found.state == NONVIOLENT:
+        out.met(found.code)
+    elif found.state == VIOLENT:
+        out.bar(found.code, paragraph=paragraph)
+    elif found.state == DEPENDS:
+        out.unknown(found.code, *found.missing, paragraph=paragraph)
+    else:
+        out.unsettled(found.code, paragraph=paragraph)
+
+
+def answer(
+    out: Outcome, value: str | None, field: str, yes: str, unsure: str, no: str
+) -> None:
+    """A yes/no/unsure element: yes meets it, no bars it, anything else is unknown."""
+    if value == "yes":
+        out.met(yes)
+    elif value == "no":
+        out.bar(no)
+    else:
+        out.unknown(unsure, field)
+
+
+def offense_in(
+    out: Outcome, record: Record, covered: list[str], hit: str, miss: str
+) -> bool:
+    """Relief written for named offenses; an unknown offense needs a lawyer's look."""
+    offense = record.offense.offense
+    if offense is None:
+        out.unsettled("offense_not_in_catalog")
+        return True
+    if offense.code in covered and not record.offense.attempt:
+        out.met(hit)
+        return True
+    out.not_applicable(miss)
+    return False

@@ -1,0 +1,61 @@
+"""Affirmative defenses in a pending case: Pen. Code § 236.23 (trafficking)
+and § 236.24 (partner or sexual violence). Not for violent felonies; before
+AB 124 (2022) § 236.23 also excluded serious felonies."""
+
+from __future__ import annotations
+
+from screener.rules.facts import Case, Record
+from screener.rules.outcome import Outcome
+from screener.rules.remedies import common
+from screener.rules.violence import Violence
+
+
+def defense(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+    if not common.california_record(out, record):
+        return out
+    if record.disposition is None:
+        out.unknown("disposition_unknown", "disposition")
+    elif record.disposition != "pending":
+        out.not_applicable("not_pending")
+        return out
+    else:
+        out.met("pending_case_covered")
+    if not common.in_force(out):
+        return out
+    common.victimization_kind(out, case.victimization)
+    common.violence(out, found)
+    offense = record.offense.offense
+    if (
+        out.law.param("excludes_serious_felonies", out.as_of)
+        and offense is not None
+        and offense.serious
+        and record.level not in ("misdemeanor", "infraction")
+    ):
+        out.bar("serious_felony_excluded")
+    common.answer(
+        out,
+        record.while_victimized,
+        "while_victimized",
+        "while_victim",
+        "while_victim_unsure",
+        "not_while_victim",
+    )
+    common.answer(
+        out,
+        record.direct_result,
+        "direct_result",
+        "coerced_direct_result",
+        "coercion_unsure",
+        "not_coerced",
+    )
+    common.answer(
+        out,
+        record.reasonable_fear,
+        "reasonable_fear",
+        "reasonable_fear",
+        "reasonable_fear_unsure",
+        "no_reasonable_fear",
+    )
+    out.note("preponderance")
+    out.note("raise_before_plea")
+    return out

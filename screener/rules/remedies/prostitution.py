@@ -1,0 +1,75 @@
+"""Relief written for prostitution-related convictions: Pen. Code § 1203.49
+(a trafficking survivor's § 647(b) conviction), § 653.29 (repealed § 653.22)
+and § 1170.22 (former § 647f)."""
+
+from __future__ import annotations
+
+from screener.rules.facts import Case, Record
+from screener.rules.outcome import Outcome
+from screener.rules.remedies import common
+from screener.rules.violence import Violence
+
+
+def _conviction(
+    out: Outcome, record: Record, *, arrest_unsettled: bool = False
+) -> bool:
+    if record.disposition == "conviction":
+        return True
+    if record.disposition is None:
+        out.unknown("disposition_unknown", "disposition")
+        return True
+    if record.disposition == "arrest" and arrest_unsettled:
+        out.unsettled("arrest_only_unsettled")
+        return True
+    out.not_applicable("needs_conviction")
+    return False
+
+
+def _covered(out: Outcome, record: Record, hit: str, miss: str) -> bool:
+    covered = out.law.param("covered_offenses", out.as_of) or []
+    return common.california_record(out, record) and common.offense_in(
+        out, record, covered, hit, miss
+    )
+
+
+def pc_1203_49(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+    if not _covered(out, record, "conviction_647b", "not_647b_conviction"):
+        return out
+    if not _conviction(out, record) or not common.in_force(out):
+        return out
+    common.victimization_kind(out, case.victimization)
+    if record.probation in ("completed", "none"):
+        out.met("probation_completed")
+    elif record.probation == "active":
+        out.bar("probation_not_completed")
+    else:
+        out.unknown("probation_unknown", "probation")
+    common.answer(
+        out,
+        record.direct_result,
+        "direct_result",
+        "direct_result",
+        "direct_result_unsure",
+        "not_direct_result",
+    )
+    out.note("dismissal_not_vacatur")
+    return out
+
+
+def pc_653_29(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+    if not _covered(out, record, "conviction_653_22", "not_653_22"):
+        return out
+    if not _conviction(out, record, arrest_unsettled=True) or not common.in_force(out):
+        return out
+    out.note("no_victim_showing")
+    out.note("forms_cr_425")
+    return out
+
+
+def pc_1170_22(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+    if not _covered(out, record, "conviction_647f", "not_647f"):
+        return out
+    if not _conviction(out, record) or not common.in_force(out):
+        return out
+    out.note("forms_cr_404")
+    return out

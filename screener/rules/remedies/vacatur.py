@@ -1,0 +1,131 @@
+"""Vacatur under Pen. Code § 236.14 (trafficking), § 236.15 (partner or sexual
+violence), and the same test under AB 2354 as proposed (never law).
+
+The three share one test; what differs is data: which harms count, whether
+violent felonies are excluded, the timing rule in force, and whether a gap
+between the harm and the offense bars relief.
+"""
+
+from __future__ import annotations
+
+from screener.rules.facts import Case, Record
+from screener.rules.outcome import Outcome
+from screener.rules.remedies import common
+from screener.rules.violence import Violence
+
+
+def _record_kind(out: Outcome, record: Record) -> bool:
+    if not common.california_record(out, record):
+        return False
+    if record.disposition == "pending":
+        out.not_applicable("pending_case")
+        return False
+    if record.disposition is None:
+        out.unknown("disposition_unknown", "disposition")
+    else:
+        out.met("record_type_covered")
+    return True
+
+
+def _while_victimized(out: Outcome, record: Record) -> None:
+    if record.while_victimized == "yes":
+        out.met("while_victim")
+    elif record.while_victimized == "no":
+        if out.law.param("victim_period_gap_bars", out.as_of):
+            out.bar("not_while_victim")
+        else:
+            out.unsettled("victim_period_gap")
+    else:
+        out.unknown("while_victim_unsure", "while_victimized")
+
+
+def _timing(out: Outcome, case: Case) -> None:
+    """§ 236.14: at any time after the harm ends (AB 262); before 2022, a reasonable time."""
+    ongoing = case.victimization.ongoing
+    if ongoing == "yes":
+        out.unsettled("still_victimized")
+    elif ongoing == "no":
+        if out.law.param("timing_any_time", out.as_of) is False:
+            out.unknown("reasonable_time", "victimization.ended_on")
+        else:
+            out.met("ceased_to_be_victim")
+    else:
+        out.unknown("timing_unsure", "victimization.ongoing")
+
+
+def _findings(out: Outcome) -> None:
+    """AB 2169 (2023): the showing proves lack of intent; before, more findings."""
+    if out.law.param("lacked_intent_standard", out.as_of):
+        out.note("lacked_intent_legal_defect")
+    else:
+        out.unknown("former_findings_discretionary", "court_findings")
+
+
+def _notes(out: Outcome, record: Record) -> None:
+    conditions = out.law.conditions
+    no_bar = out.law.param("fines_probation_no_bar", out.as_of) is not False
+    code = record.offense.code
+    if record.disposition == "juvenile_adjudication":
+        out.note("juvenile_presumption")
+    if code == "PC 647(b)" and "prostitution_named" in conditions:
+        out.note("prostitution_named")
+        if record.age_at_offense is not None and record.age_at_offense < 18:
+            out.note("safe_harbor_minor")
+    if record.fines_unpaid and no_bar:
+        out.note("fines_no_bar")
+    if record.probation == "active" and no_bar:
+        out.note("probation_no_bar")
+    if record.in_custody:
+        out.note("custody_no_bar")
+    if record.restitution_unpaid and no_bar:
+        out.note("restitution_survives")
+
+
+def current(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+    """§ 236.14 or § 236.15 as in force on the screening date."""
+    if not _record_kind(out, record) or not common.in_force(out):
+        return out
+    common.victimization_kind(out, case.victimization)
+    common.violence(out, found)
+    _while_victimized(out, record)
+    common.answer(
+        out,
+        record.direct_result,
+        "direct_result",
+        "direct_result",
+        "direct_result_unsure",
+        "not_direct_result",
+    )
+    _timing(out, case)
+    _findings(out)
+    if out.law.param("timing_any_time", out.as_of) is None:
+        out.note("file_promptly")
+    _notes(out, record)
+    return out
+
+
+def proposed(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+    """AB 2354 as introduced: any offense, same showing. Not law."""
+    out.note("not_enacted")
+    if "successor_bill" in out.law.conditions and out.law.condition(
+        "successor_bill"
+    ).in_effect(out.as_of):
+        out.note("successor_bill")
+    if not _record_kind(out, record):
+        return out
+    common.victimization_kind(out, case.victimization)
+    if found.code == "offense_not_in_catalog":
+        out.unsettled("offense_not_in_catalog")
+    else:
+        out.met("any_offense_proposed")
+    _while_victimized(out, record)
+    common.answer(
+        out,
+        record.direct_result,
+        "direct_result",
+        "direct_result",
+        "direct_result_unsure",
+        "not_direct_result",
+    )
+    _timing(out, case)
+    return out
