@@ -3,5 +3,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("screener.urls")),
+    path("petition/", include("petitions.urls")),
 ]

@@ -1,0 +1,202 @@
+"""The optional details asked only when drafting.
+
+Nothing here is required: an empty form still produces a packet, with
+marked blanks where facts are missing. Validation only keeps out what would
+make a court paper wrong or unsafe (control characters, text direction
+overrides, absurd lengths) and says so in plain words next to the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from petitions.counties import county_lookup
+from petitions.packet import (
+    EVIDENCE_ITEMS,
+    PARTNER_OR_SEXUAL_VIOLENCE,
+    TRAFFICKING,
+    CandidateRecord,
+)
+
+# Bidirectional overrides and isolates can make printed text read differently
+# from what was typed (security research §7, A7); they have no place in a
+# court paper. Other control characters except line breaks go too.
+_HIDDEN_CONTROLS = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]"
+)
+PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
+CASE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/. ]{0,39}$")
+
+STATUTE_LABELS = {
+    TRAFFICKING: _("Penal Code § 236.14 (human trafficking)"),
+    PARTNER_OR_SEXUAL_VIOLENCE: _(
+        "Penal Code § 236.15 (intimate partner violence or sexual violence)"
+    ),
+}
+EVIDENCE_CHOICES = [
+    ("not_sharing", _("Not sharing, or I don't have it")),
+    ("will_obtain", _("I will get it")),
+    ("attached", _("I will attach it")),
+]
+
+
+def _clean_text(value: str) -> str:
+    return _HIDDEN_CONTROLS.sub("", value).strip()
+
+
+class TextField(forms.CharField):
+    """A CharField that drops hidden control characters."""
+
+    def to_python(self, value: Any) -> str:
+        return _clean_text(super().to_python(value))
+
+
+def _text(label: str, max_length: int, help_text: str = "", rows: int = 0) -> TextField:
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    return TextField(
+        label=label,
+        max_length=max_length,
+        required=False,
+        help_text=help_text,
+        widget=widget,
+    )
+
+
+class DraftDetailsForm(forms.Form):
+    """Details for the packet; every field optional."""
+
+    name = _text(
+        _("Your name, or your initials"),
+        100,
+        _("Leave blank to fill in by hand later."),
+    )
+    use_initials = forms.BooleanField(
+        label=_("Use only my initials in the court papers"),
+        required=False,
+        initial=True,
+    )
+    mailing_address = _text(
+        _("Mailing address"),
+        200,
+        _("A Safe at Home address is fine. Up to 4 lines."),
+        rows=4,
+    )
+    phone = _text(_("Phone number"), 30, _("Leave blank if you have none."))
+    city_signed = _text(_("City where you will sign"), 60)
+    service_date = forms.DateField(
+        label=_("Date the papers will be given to the prosecutor"),
+        required=False,
+        help_text=_("For example 2026-12-01. Leave blank to use today."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "invalid": _("Enter the date as year-month-day, for example 2026-12-01.")
+        },
+    )
+    began = _text(_("When did it begin?"), 200, _("A month and year is enough."))
+    ended = _text(_("When did it end?"), 200, _("Or say that it has not ended."))
+    control = _text(
+        _("Who controlled you, and what did they control?"),
+        3000,
+        _("For example money, your ID, your phone, where you lived or worked."),
+        rows=5,
+    )
+    direct_result = _text(
+        _("How did the offense happen because of what was done to you?"),
+        5000,
+        _("In your own words. For example threats, quotas, or being forced."),
+        rows=8,
+    )
+    left_or_services = _text(
+        _("When did you leave, or first get help?"),
+        1000,
+        _("For example a shelter, advocate, hotline or caseworker."),
+        rows=3,
+    )
+    safety = _text(_("Any safety concerns about filing? (optional)"), 2000, rows=3)
+
+    def __init__(
+        self,
+        *args: Any,
+        statutes: Sequence[str] = (),
+        records: Sequence[CandidateRecord] = (),
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.records = list(records)
+        if len(statutes) > 1:
+            self.fields["statute"] = forms.ChoiceField(
+                label=_("Which law should the petition use?"),
+                choices=[(s, STATUTE_LABELS[s]) for s in statutes],
+                initial=statutes[0],
+                widget=forms.RadioSelect,
+            )
+        for key, label in EVIDENCE_ITEMS:
+            self.fields[f"evidence_{key}"] = forms.ChoiceField(
+                label=label,
+                choices=EVIDENCE_CHOICES,
+                initial="not_sharing",
+                required=False,
+                widget=forms.RadioSelect,
+            )
+        for record in self.records:
+            self._add_record_fields(record)
+
+    def _add_record_fields(self, record: CandidateRecord) -> None:
+        index = record.index
+        self.fields[f"case_number_{index}"] = forms.CharField(
+            label=_("Case number for %(offense)s") % {"offense": record.offense_code},
+            max_length=40,
+            required=False,
+            help_text=_("Leave blank if you don't know it."),
+        )
+        county = county_lookup(record.county_name)
+        if county and county.city_prosecutors and record.is_misdemeanor_or_lower:
+            choices = [("", _("I'm not sure")), ("da", county.district_attorney.name)]
+            choices += [(c.city or "", c.name) for c in county.city_prosecutors]
+            self.fields[f"prosecutor_{index}"] = forms.ChoiceField(
+                label=_("Which office prosecuted %(offense)s?")
+                % {"offense": record.offense_code},
+                choices=choices,
+                required=False,
+            )
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"]
+        if phone and not PHONE.match(phone):
+            raise ValidationError(
+                _("Enter a phone number using digits, spaces, dashes or brackets."),
+                code="invalid_phone",
+            )
+        return phone
+
+    def clean_mailing_address(self) -> str:
+        address = self.cleaned_data["mailing_address"]
+        lines = [line for line in address.splitlines() if line.strip()]
+        if len(lines) > 4:
+            raise ValidationError(
+                _("Use 4 lines or fewer for the address."), code="too_many_lines"
+            )
+        return "\n".join(line.strip() for line in lines)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for record in self.records:
+            key = f"case_number_{record.index}"
+            number = _clean_text(cleaned.get(key) or "")
+            if number and not CASE_NUMBER.match(number):
+                self.add_error(
+                    key,
+                    ValidationError(
+                        _("Use only letters, numbers, dashes, slashes and dots."),
+                        code="invalid_case_number",
+                    ),
+                )
+            elif key in cleaned:
+                cleaned[key] = number
+        return cleaned

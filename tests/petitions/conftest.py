@@ -1,0 +1,200 @@
+"""Personas and PDF-reading helpers for the petition tests.
+
+Personas are contract input cases (shared/contract/screening-api.md); the
+screening of each comes from the real rules engine, so these tests break if
+the engine and the packet stop agreeing about statuses.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.http import HttpRequest, HttpResponse
+from django.test import Client, RequestFactory
+
+from petitions.packet import Packet, packet_build
+from petitions.render import petition_render_pdf
+from screener.rules import screen
+from screener.session_store import KEY_COOKIE, VisitorKeyMiddleware, store_case
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "petitions"
+TODAY = date(2026, 11, 24)
+
+
+def _record(**fields: Any) -> dict[str, Any]:
+    base = {
+        "system": "california",
+        "disposition": "conviction",
+        "level": "misdemeanor",
+        "while_victimized": "yes",
+        "direct_result": "yes",
+        "enhancements": [],
+    }
+    return base | fields
+
+
+@pytest.fixture
+def trafficking_case() -> dict[str, Any]:
+    """Two Los Angeles records and one Alameda record, plus a robbery."""
+    return {
+        "as_of": "2026-11-22",
+        "victimization": {
+            "kinds": ["human_trafficking"],
+            "ongoing": "no",
+            "sought_services": "yes",
+        },
+        "records": [
+            _record(id="1", offense="PC 647(b)", county="Los Angeles"),
+            _record(id="2", offense="HS 11350", level="felony", county="Los Angeles"),
+            _record(id="3", offense="PC 484", county="Alameda"),
+            _record(id="4", offense="PC 211", level="felony", county="Alameda"),
+        ],
+    }
+
+
+@pytest.fixture
+def partner_violence_case() -> dict[str, Any]:
+    return {
+        "as_of": "2026-11-22",
+        "victimization": {
+            "kinds": ["intimate_partner_violence"],
+            "ongoing": "no",
+            "sought_services": "yes",
+        },
+        "records": [_record(id="a", offense="PC 484", county="San Diego")],
+    }
+
+
+@pytest.fixture
+def full_details() -> dict[str, Any]:
+    return {
+        "name": "Maria Elena Lopez",
+        "use_initials": True,
+        "mailing_address": "P.O. Box 1234\nSacramento, CA 95812",
+        "phone": "",
+        "city_signed": "Sacramento",
+        "began": "around March 2019",
+        "ended": "August 2021",
+        "control": "He kept my ID card and all the money I made.",
+        "direct_result": "He set a nightly quota and hit me when I did not meet it.",
+        "left_or_services": "I went to a shelter in September 2021.",
+        "case_number_0": "23CR12345",
+        "case_number_1": "23CR67890",
+        "case_number_2": "22-CR-555",
+        "prosecutor_0": "Los Angeles",
+        "evidence_t_visa": "attached",
+        "evidence_police_report": "will_obtain",
+    }
+
+
+@pytest.fixture
+def build_packet() -> Callable[..., Packet]:
+    def build(
+        case: dict[str, Any], details: dict[str, Any], today: date = TODAY
+    ) -> Packet:
+        return packet_build(
+            case=case, screening=screen(case), details=details, today=today
+        )
+
+    return build
+
+
+@pytest.fixture
+def render_packet(build_packet: Callable[..., Packet]) -> Callable[..., bytes]:
+    def render(case: dict[str, Any], details: dict[str, Any]) -> bytes:
+        return petition_render_pdf(packet=build_packet(case, details))
+
+    return render
+
+
+def pdf_pages_text(pdf: bytes) -> list[str]:
+    """Text of each page, in reading layout (poppler's pdftotext)."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    return text.split("\f")[:-1]
+
+
+def pdf_text(pdf: bytes) -> str:
+    """All text, with layout whitespace folded so phrases can be searched."""
+    return " ".join(" ".join(pdf_pages_text(pdf)).split())
+
+
+WORD = re.compile(
+    r'<page width="([\d.]+)" height="([\d.]+)">|'
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+    r"([^<]*)</word>"
+)
+
+
+def pdf_words(pdf: bytes) -> list[list[tuple[float, float, float, float, str]]]:
+    """Words with their boxes (points, origin top left), per page."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    pages: list[list[tuple[float, float, float, float, str]]] = []
+    for match in WORD.finditer(html):
+        if match.group(1):
+            pages.append([])
+        else:
+            x0, y0, x1, y1 = (float(match.group(i)) for i in range(3, 7))
+            pages[-1].append((x0, y0, x1, y1, match.group(7)))
+    return pages
+
+
+def save_artifact(pdf: bytes, name: str, pages: str = "1-3") -> Path:
+    """Keep the PDF and PNGs of some pages for a human to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    target = ARTIFACTS / f"{name}.pdf"
+    target.write_bytes(pdf)
+    first, last = pages.split("-")
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "80",
+            "-f",
+            first,
+            "-l",
+            last,
+            "-png",
+            str(target),
+            str(ARTIFACTS / name),
+        ],
+        check=True,
+    )
+    return target
+
+
+def put_case_in_session(client: Client, case: dict[str, Any]) -> None:
+    """Store a finished case through the session store's public interface."""
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session = session
+    request.COOKIES = {}
+
+    def store(req: HttpRequest) -> HttpResponse:
+        store_case(req, case)
+        return HttpResponse()
+
+    response = VisitorKeyMiddleware(store)(request)
+    session.save()
+    from django.conf import settings
+
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    client.cookies[KEY_COOKIE] = response.cookies[KEY_COOKIE].value
+
+
+@pytest.fixture(autouse=True)
+def _plain_http(settings: Any) -> None:
+    """The test client speaks plain HTTP; production redirects to HTTPS."""
+    settings.SECURE_SSL_REDIRECT = False

@@ -1,0 +1,221 @@
+"""What goes in a packet: statute, records, agencies, blanks and dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from petitions.packet import (
+    PARTNER_OR_SEXUAL_VIOLENCE,
+    STATUTES,
+    TRAFFICKING,
+    Packet,
+    candidate_records,
+    initials_of,
+    packet_build,
+    statute_options,
+)
+from screener.rules import screen
+
+Build = Callable[..., Packet]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        (["human_trafficking"], [TRAFFICKING]),
+        (["intimate_partner_violence"], [PARTNER_OR_SEXUAL_VIOLENCE]),
+        (["sexual_violence"], [PARTNER_OR_SEXUAL_VIOLENCE]),
+        (
+            ["sexual_violence", "human_trafficking"],
+            [TRAFFICKING, PARTNER_OR_SEXUAL_VIOLENCE],
+        ),
+        ([], []),
+    ],
+)
+def test_victimization_kinds_decide_the_statute(
+    kinds: list[str], expected: list[str]
+) -> None:
+    assert statute_options({"victimization": {"kinds": kinds}}) == expected
+
+
+def test_violent_felony_is_left_out_and_unknown_offense_is_flagged(
+    trafficking_case: dict[str, Any],
+) -> None:
+    trafficking_case["records"].append(
+        {
+            "id": "5",
+            "system": "california",
+            "disposition": "arrest",
+            "offense": "XX 999",
+            "level": "unknown",
+            "county": "Alameda",
+            "while_victimized": "yes",
+            "direct_result": "yes",
+        }
+    )
+    records = candidate_records(trafficking_case, screen(trafficking_case), TRAFFICKING)
+    ids = [record.record_id for record in records]
+    assert "4" not in ids  # PC 211 robbery: violent felony, § 667.5(c)(9)
+    assert ids[:3] == ["1", "2", "3"]
+    flagged = {record.record_id for record in records if record.needs_attorney_review}
+    assert flagged == {"5"}
+
+
+def test_record_screened_not_eligible_is_never_included() -> None:
+    case = {"victimization": {"kinds": ["human_trafficking"]}, "records": [{"id": "x"}]}
+    screening = {
+        "records": [
+            {"id": "x", "remedies": [{"remedy": TRAFFICKING, "status": "not_eligible"}]}
+        ]
+    }
+    assert candidate_records(case, screening, TRAFFICKING) == []
+    screening["records"][0]["remedies"][0]["status"] = "possible"
+    assert [r.record_id for r in candidate_records(case, screening, TRAFFICKING)] == [
+        "x"
+    ]
+
+
+def test_same_county_records_share_one_petition_other_counties_get_their_own(
+    trafficking_case: dict[str, Any], full_details: dict[str, Any], build_packet: Build
+) -> None:
+    packet = build_packet(trafficking_case, full_details)
+    by_county = {cp.county_label: cp for cp in packet.county_packets}
+    assert list(by_county) == ["Los Angeles", "Alameda"]
+    assert by_county["Los Angeles"].case_numbers == ("23CR12345", "23CR67890")
+    assert by_county["Alameda"].case_numbers == ("22-CR-555",)
+
+
+def test_felony_goes_to_district_attorney_and_chosen_city_office_to_misdemeanor(
+    trafficking_case: dict[str, Any], full_details: dict[str, Any], build_packet: Build
+) -> None:
+    los_angeles = build_packet(trafficking_case, full_details).county_packets[0]
+    misdemeanor, felony = los_angeles.records
+    assert misdemeanor.agency.name == "Los Angeles City Attorney"
+    assert felony.agency.name == "Los Angeles County District Attorney"
+    assert [a.name for a in los_angeles.agencies] == [
+        "Los Angeles City Attorney",
+        "Los Angeles County District Attorney",
+    ]
+
+
+def test_unknown_prosecutor_of_a_city_misdemeanor_is_flagged_for_checking(
+    trafficking_case: dict[str, Any], full_details: dict[str, Any], build_packet: Build
+) -> None:
+    del full_details["prosecutor_0"]
+    record = build_packet(trafficking_case, full_details).county_packets[0].records[0]
+    assert record.agency.name == "Los Angeles County District Attorney"
+    assert record.agency_unsure
+    full_details["prosecutor_0"] = "da"
+    record = build_packet(trafficking_case, full_details).county_packets[0].records[0]
+    assert not record.agency_unsure
+
+
+@pytest.mark.parametrize(
+    ("served", "due"),
+    [
+        (date(2026, 12, 1), date(2027, 1, 15)),
+        (date(2027, 2, 1), date(2027, 3, 18)),
+        (date(2028, 1, 31), date(2028, 3, 16)),  # leap year
+    ],
+)
+def test_response_is_due_45_days_after_service(
+    served: date, due: date, trafficking_case: dict[str, Any], build_packet: Build
+) -> None:
+    packet = build_packet(trafficking_case, {"service_date": served})
+    assert packet.response_due == due
+
+
+def test_service_date_defaults_to_today(
+    trafficking_case: dict[str, Any], build_packet: Build
+) -> None:
+    packet = build_packet(trafficking_case, {}, today=date(2026, 11, 24))
+    assert packet.service_date == date(2026, 11, 24)
+    assert packet.response_due == date(2027, 1, 8)
+
+
+def test_nothing_is_invented_when_the_drafter_says_nothing(
+    trafficking_case: dict[str, Any], build_packet: Build
+) -> None:
+    packet = build_packet(trafficking_case, {})
+    assert packet.petitioner.display_name == "[TO BE COMPLETED: your name]"
+    assert packet.petitioner.address_lines == ("[TO BE COMPLETED: mailing address]",)
+    for said in (
+        packet.narrative.began,
+        packet.narrative.ended,
+        packet.narrative.control,
+        packet.narrative.direct_result,
+        packet.narrative.left_or_services,
+    ):
+        assert said.startswith("[TO BE COMPLETED: ")
+    numbers = [n for cp in packet.county_packets for n in cp.case_numbers]
+    assert numbers == ["[TO BE COMPLETED: case number]"] * 3
+    assert {item.status for item in packet.evidence} == {"not_sharing"}
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("Maria Elena Lopez", "M.E.L."),
+        ("M.L.", "M.L."),
+        ("ana-sofía ruiz", "A.S.R."),
+        ("", ""),
+    ],
+)
+def test_initials(name: str, initials: str) -> None:
+    assert initials_of(name) == initials
+
+
+def test_initials_only_when_asked(
+    trafficking_case: dict[str, Any], full_details: dict[str, Any], build_packet: Build
+) -> None:
+    assert (
+        build_packet(trafficking_case, full_details).petitioner.display_name == "M.E.L."
+    )
+    full_details["use_initials"] = False
+    packet = build_packet(trafficking_case, full_details)
+    assert packet.petitioner.display_name == "Maria Elena Lopez"
+
+
+def test_attached_evidence_gets_exhibit_letters_in_order(
+    trafficking_case: dict[str, Any], build_packet: Build
+) -> None:
+    details = {"evidence_police_report": "attached", "evidence_t_visa": "attached"}
+    exhibits = {
+        item.key: item.exhibit
+        for item in build_packet(trafficking_case, details).evidence
+    }
+    assert exhibits["t_visa"] == "A"
+    assert exhibits["police_report"] == "B"
+    assert exhibits["u_visa"] is None
+
+
+def test_only_confirmed_subdivisions_are_cited_by_letter() -> None:
+    trafficking = STATUTES[TRAFFICKING]
+    for letter in "abcdefiq":
+        assert trafficking.cite(letter).endswith(f"subd.\u00a0({letter})")
+    for letter in "ghjklmnoprst":
+        assert trafficking.cite(letter) == "see Pen. Code, §\u00a0236.14"
+    partner = STATUTES[PARTNER_OR_SEXUAL_VIOLENCE]
+    assert partner.cite("a") == "see Pen. Code, §\u00a0236.15"
+
+
+def test_user_choice_of_236_15_is_honoured_when_both_kinds_were_reported(
+    trafficking_case: dict[str, Any],
+) -> None:
+    trafficking_case["victimization"]["kinds"].append("intimate_partner_violence")
+    screening = screen(trafficking_case)
+    default = packet_build(
+        case=trafficking_case, screening=screening, details={}, today=date(2026, 11, 24)
+    )
+    chosen = packet_build(
+        case=trafficking_case,
+        screening=screening,
+        details={"statute": PARTNER_OR_SEXUAL_VIOLENCE},
+        today=date(2026, 11, 24),
+    )
+    assert default.statute.section == "236.14"
+    assert chosen.statute.section == "236.15"
