@@ -332,7 +332,7 @@ def catalog() -> dict[str, Offense]:
     return load_catalog()
 
 
-_SECTION = r"(\d+(?:\.\d+)?[a-z]?)"
+_SECTION = r"(\d+(?:\.\d+)?[a-z]{0,2})"
 _SUBDIVISIONS = r"((?:\([0-9a-z]+\))*)"
 _SECTION_RE = re.compile(_SECTION + _SUBDIVISIONS + r"$")
 _FEDERAL_RE = re.compile(r"^(\d+)\s*(?:u\.?\s*s\.?\s*c\.?)\s*(.+)$")
