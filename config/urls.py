@@ -7,3 +7,7 @@ urlpatterns = [
     path("", include("screener.urls")),
     path("petition/", include("petitions.urls")),
 ]
+
+handler400 = "screener.views.bad_request"
+handler403 = "screener.views.forbidden"
+handler404 = "screener.views.not_found"

@@ -1,28 +1,117 @@
-"""Where a visitor's finished screening lives between pages.
+"""Where a visitor's answers live between pages: encrypted, in the session.
 
 The interface other apps use (petitions, the legal-aid hand-off):
 ``store_case``, ``load_case`` and ``clear``. The case is the contract's
-input JSON (shared/contract/screening-api.md). It lives in the server-side
-session and nowhere else, and ``clear`` removes every trace of it.
+input JSON (shared/contract/screening-api.md).
+
+Answers are a record of trauma, so the database never holds them in the
+clear. Each visitor gets a Fernet key that lives only in their browser, in a
+session-only, HttpOnly cookie; the session row holds ciphertext. A database
+dump, backup or replica shows nothing readable, and when the browser closes
+or the visitor exits, the key is gone and the ciphertext is noise.
+``VisitorKeyMiddleware`` reads and sets that cookie.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from django.http import HttpRequest
+from cryptography.fernet import Fernet, InvalidToken
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 
 CASE_KEY = "finished_case"
+SCREENING_KEY = "screening"
+KEY_COOKIE = "k"
+_REQUEST_KEY = "_visitor_key"
+_REQUEST_KEY_NEW = "_visitor_key_new"
+_REQUEST_KEY_USED = "_visitor_key_used"
+_REQUEST_KEY_DROP = "_visitor_key_drop"
+
+
+def _valid_key(value: str | None) -> bool:
+    if not value:
+        return False
+    try:
+        Fernet(value.encode("ascii"))
+    except (ValueError, UnicodeEncodeError):
+        return False
+    return True
+
+
+def _fernet(request: HttpRequest) -> Fernet:
+    """The visitor's cipher; makes a key (to be sent as a cookie) if needed."""
+    key = getattr(request, _REQUEST_KEY, None)
+    if key is None:
+        cookie = request.COOKIES.get(KEY_COOKIE)
+        if _valid_key(cookie):
+            key = cookie
+        else:
+            key = Fernet.generate_key().decode("ascii")
+            setattr(request, _REQUEST_KEY_NEW, True)
+        setattr(request, _REQUEST_KEY, key)
+    setattr(request, _REQUEST_KEY_USED, True)
+    return Fernet(key.encode("ascii"))
+
+
+def write(request: HttpRequest, name: str, value: Any) -> None:
+    """Encrypt a JSON value into the session under ``name``."""
+    token = _fernet(request).encrypt(json.dumps(value).encode("utf-8"))
+    request.session[name] = token.decode("ascii")
+
+
+def read(request: HttpRequest, name: str) -> Any | None:
+    """Decrypt ``name`` from the session; None when absent or unreadable.
+
+    Unreadable means the key cookie is gone (browser closed, exit) or was
+    replaced: the ciphertext is then useless, so it is dropped.
+    """
+    token = request.session.get(name)
+    if not isinstance(token, str):
+        return None
+    try:
+        plain = _fernet(request).decrypt(token.encode("ascii"))
+    except (InvalidToken, UnicodeEncodeError):
+        del request.session[name]
+        return None
+    return json.loads(plain)
 
 
 def store_case(request: HttpRequest, case: dict[str, Any]) -> None:
-    request.session[CASE_KEY] = case
+    write(request, CASE_KEY, case)
 
 
 def load_case(request: HttpRequest) -> dict[str, Any] | None:
-    case = request.session.get(CASE_KEY)
+    case = read(request, CASE_KEY)
     return case if isinstance(case, dict) else None
 
 
 def clear(request: HttpRequest) -> None:
+    """Forget everything: the session row, its cookie, and the key cookie."""
     request.session.flush()
+    setattr(request, _REQUEST_KEY_DROP, True)
+
+
+class VisitorKeyMiddleware:
+    """Send the visitor's key cookie when one was made; delete it on clear."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response: HttpResponse = self.get_response(request)
+        if getattr(request, _REQUEST_KEY_DROP, False):
+            response.delete_cookie(KEY_COOKIE, samesite="Lax")
+        elif getattr(request, _REQUEST_KEY_NEW, False) and getattr(
+            request, _REQUEST_KEY_USED, False
+        ):
+            # No max_age/expires: a browser-session cookie, gone on close.
+            response.set_cookie(
+                KEY_COOKIE,
+                getattr(request, _REQUEST_KEY),
+                httponly=True,
+                samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+            )
+        return response

@@ -1,0 +1,135 @@
+"""Turn a finished wizard run into the contract's record and back into rows.
+
+The wizard asks in plain words; the rules read the contract JSON
+(shared/contract/screening-api.md). This module is the only place that
+translates between the two, so "I'm not sure" has one meaning everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+from formtools.wizard.views import WizardView
+
+from screener import conditions as c
+from screener import forms as f
+from screener import session_store
+
+EMPTY_SCREENING: dict[str, Any] = {"records": [], "person_steps": {}, "person": {}}
+
+
+def _yes_no(value: Any) -> str:
+    return value if value in ("yes", "no") else "unsure"
+
+
+def build_record(wizard: WizardView) -> dict[str, Any]:
+    """The contract record for this run, from the steps that apply only."""
+    active = wizard.get_form_list()
+
+    def asked(step: str) -> Any:
+        return c.answer(wizard, step) if step in active else None
+
+    disposition = asked(f.HAPPENED)
+    findings = asked(f.FINDINGS) or []
+    county = asked(f.COUNTY)
+    system = c.answer(wizard, f.SYSTEM)
+    # "Not sure" is sent as no answer: the rules then say what is unknown.
+    return {
+        "system": None if system in (None, f.NOT_SURE) else system,
+        "disposition": None if disposition in (None, f.NOT_SURE) else disposition,
+        "offense": c.offense_text(wizard),
+        "level": c.level(wizard),
+        "county": None if county in (None, f.NOT_SURE) else county,
+        "while_victimized": _yes_no(asked(f.DURING)),
+        "direct_result": _yes_no(asked(f.BECAUSE)),
+        "enhancements": [x for x in findings if x not in (f.NONE_OF_THESE, f.NOT_SURE)],
+    }
+
+
+def build_notes(wizard: WizardView) -> list[str]:
+    """What the person was unsure of, to say so on the results page."""
+    notes = []
+    if f.FINDINGS in wizard.get_form_list() and f.NOT_SURE in (
+        c.answer(wizard, f.FINDINGS) or []
+    ):
+        notes.append("findings")
+    return notes
+
+
+def build_person(wizard: WizardView) -> dict[str, Any]:
+    active = wizard.get_form_list()
+    said_none = f.NONE_OF_THESE in (c.answer(wizard, f.HARM) or [])
+    ongoing = c.answer(wizard, f.ONGOING) if f.ONGOING in active else None
+    return {
+        "kinds": c.harm_kinds(wizard),
+        # "None of these" means nothing is happening; a skipped question does
+        # not, so it stays "unsure" and the results show the hotline.
+        "ongoing": "no" if said_none else _yes_no(ongoing),
+        "sought_services": _yes_no(
+            c.answer(wizard, f.HELP) if f.HELP in active else None
+        ),
+    }
+
+
+def load_screening(request: Any) -> dict[str, Any]:
+    stored = session_store.read(request, session_store.SCREENING_KEY)
+    if not isinstance(stored, dict):
+        return {key: type(value)() for key, value in EMPTY_SCREENING.items()}
+    return stored
+
+
+def save_screening(request: Any, screening: dict[str, Any]) -> None:
+    session_store.write(request, session_store.SCREENING_KEY, screening)
+
+
+def build_case(screening: dict[str, Any], as_of: date) -> dict[str, Any]:
+    """The contract INPUT JSON for every record of the screening."""
+    person = screening.get("person") or {}
+    return {
+        "as_of": as_of.isoformat(),
+        "victimization": {
+            "kinds": list(person.get("kinds", [])),
+            "ongoing": person.get("ongoing", "unsure"),
+            "sought_services": person.get("sought_services", "unsure"),
+        },
+        "records": [
+            {"id": str(number), **entry["record"]}
+            for number, entry in enumerate(screening["records"], start=1)
+        ],
+    }
+
+
+# --- rows for the check-your-answers page -----------------------------------
+
+
+def _label(form_class: type[f.QuestionForm], value: Any, **kwargs: Any) -> str:
+    if value in (None, "", []):
+        return _("Skipped")
+    form = form_class(**kwargs)
+    labels = {str(v): str(label) for v, label, _hint in form.choices}
+    if isinstance(value, list):
+        return ", ".join(labels.get(v, v) for v in value) or _("Skipped")
+    return labels.get(str(value), str(value))
+
+
+def summary_rows(wizard: WizardView, steps: list[str]) -> list[dict[str, Any]]:
+    """One row per question asked in this run: question, answer, step."""
+    rows = []
+    active = wizard.get_form_list()
+    for step in steps:
+        if step not in active:
+            continue
+        form_class = active[step]
+        data = c.cleaned(wizard, step) or {}
+        if step == f.OFFENSE:
+            shown = _("I don’t know") if data.get("dont_know") else data.get("query")
+        else:
+            shown = _label(
+                form_class, data.get("answer"), **c.form_kwargs(wizard, step)
+            )
+        rows.append(
+            {"step": step, "question": str(form_class.question), "answer": shown}
+        )
+    return rows

@@ -1,0 +1,213 @@
+"""Survivor pages outside the wizard: start, safety, check, results, exit.
+
+Every page here either shows answers or leads to them, so all of them are
+``never_cache`` (the middleware adds ``no-store`` to HTML as well), and none
+takes an answer from the URL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from screener import answers, results, session_store
+from screener import forms as f
+from screener.wizard import DONE, URL_NAME, replay
+
+NEUTRAL_SITE = "https://www.google.com/search?q=weather"
+WIZARD_KEY = "wizard_s"
+
+
+def exit_destination() -> str:
+    return str(getattr(settings, "EXIT_URL", NEUTRAL_SITE))
+
+
+@require_GET
+@never_cache
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "screener/start.html")
+
+
+@require_GET
+@never_cache
+def safety(request: HttpRequest) -> HttpResponse:
+    return render(request, "screener/safety.html")
+
+
+def _start_run(request: HttpRequest, step_data: dict[str, Any], extra: dict[str, Any],
+               first_step: str) -> HttpResponse:  # fmt: skip
+    """Put stored answers into the wizard and open it at ``first_step``."""
+    session_store.write(
+        request,
+        WIZARD_KEY,
+        {
+            "step": first_step,
+            "step_data": step_data,
+            "step_files": {},
+            "extra_data": extra,
+        },
+    )
+    return redirect(URL_NAME, step=first_step)
+
+
+@require_POST
+@never_cache
+def begin(request: HttpRequest) -> HttpResponse:
+    """Start a new screening, forgetting any earlier one in this browser."""
+    answers.save_screening(request, {"records": [], "person_steps": {}, "person": {}})
+    request.session.pop(session_store.CASE_KEY, None)
+    return _start_run(request, {}, {"ask_person": True}, f.SYSTEM)
+
+
+def _records_view(screening: dict[str, Any]) -> list[dict[str, Any]]:
+    person_steps = screening.get("person_steps") or {}
+    rows = []
+    for index, entry in enumerate(screening["records"]):
+        wizard = replay({**entry["steps"], **person_steps}, ask_person=False)
+        record_steps = [s for s, _form in f.STEP_FORMS if s not in f.PERSON_STEPS]
+        rows.append(
+            {"index": index, "number": index + 1,
+             "rows": answers.summary_rows(wizard, record_steps)}
+        )  # fmt: skip
+    return rows
+
+
+def _person_rows(screening: dict[str, Any]) -> list[dict[str, Any]]:
+    person_steps = screening.get("person_steps") or {}
+    if not person_steps:
+        return []
+    wizard = replay(person_steps, ask_person=True)
+    return answers.summary_rows(wizard, list(f.PERSON_STEPS))
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@sensitive_post_parameters()
+def check(request: HttpRequest) -> HttpResponse:
+    """Check your answers: Change links, add or remove a case, see results."""
+    screening = answers.load_screening(request)
+    if request.method == "POST":
+        return _check_action(request, screening)
+    if not screening["records"]:
+        return redirect("screener:start")
+    return render(
+        request,
+        "screener/check.html",
+        {"cases": _records_view(screening), "person_rows": _person_rows(screening)},
+    )
+
+
+def _check_action(request: HttpRequest, screening: dict[str, Any]) -> HttpResponse:
+    action = request.POST.get("action")
+    if action == "add":
+        return _start_run(
+            request, dict(screening.get("person_steps") or {}), {"ask_person": False},
+            f.SYSTEM,
+        )  # fmt: skip
+    if action == "remove":
+        index = _index(request.POST.get("index"), screening)
+        del screening["records"][index]
+        answers.save_screening(request, screening)
+        session_store.write(request, WIZARD_KEY, None)
+        return redirect("screener:check" if screening["records"] else "screener:start")
+    if action == "results" and screening["records"]:
+        case = answers.build_case(screening, timezone.localdate())
+        session_store.store_case(request, case)
+        return redirect("screener:results")
+    return redirect("screener:check")
+
+
+def _index(value: Any, screening: dict[str, Any]) -> int:
+    try:
+        index = int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 <= index < len(screening["records"]):
+        raise Http404
+    return index
+
+
+@require_GET
+@never_cache
+def change(request: HttpRequest, index: int, step: str) -> HttpResponse:
+    """Reopen one answer of one case; Continue comes back to the check page."""
+    screening = answers.load_screening(request)
+    index = _index(index, screening)
+    if step not in dict(f.STEP_FORMS):
+        raise Http404
+    person_steps = screening.get("person_steps") or {}
+    step_data = {**screening["records"][index]["steps"], **person_steps}
+    extra = {
+        "ask_person": step in f.PERSON_STEPS,
+        "editing": index,
+        "return_to_check": True,
+    }
+    return _start_run(request, step_data, extra, step)
+
+
+@require_GET
+@never_cache
+def results_page(request: HttpRequest) -> HttpResponse:
+    case = session_store.load_case(request)
+    if case is None:
+        return redirect("screener:start")
+    screening = answers.load_screening(request)
+    context = results.build(case, screening, translate=gettext)
+    context["petition_url"] = _petition_url()
+    return render(request, "screener/results.html", context)
+
+
+def _petition_url() -> str | None:
+    """The petition drafting page, when the petitions app is mounted."""
+    try:
+        return reverse("petitions:draft")
+    except NoReverseMatch:
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def leave(request: HttpRequest) -> HttpResponse:
+    """Exit this page: forget everything, ask the browser to do the same.
+
+    A plain link works without JavaScript; the script uses location.replace
+    so Back does not return to the page the person left.
+    """
+    session_store.clear(request)
+    response = HttpResponseRedirect(exit_destination())
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
+
+
+@require_POST
+@never_cache
+def keep_alive(request: HttpRequest) -> HttpResponse:
+    """Reset the idle timer (the "Stay on this page" button)."""
+    request.session.modified = True
+    return HttpResponse(status=204)
+
+
+def done_url() -> str:
+    return reverse(URL_NAME, kwargs={"step": DONE})
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400 with the full page (language switch, exit button), never a trace."""
+    return render(request, "400.html", status=400)
+
+
+def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "404.html", status=404)

@@ -1,0 +1,261 @@
+"""The screening wizard: one question per page, answers never lost.
+
+Built on formtools' NamedUrlSessionWizardView, with the fixes the research
+calls for (shared/research/security-reliability-performance.md §2):
+
+- each step has its own neutral URL (``/q/q3/``) and every valid POST
+  redirects (post/redirect/get), so refresh never re-posts (#166) and the
+  browser's Back button shows the previous question, filled in;
+- GET never resets the wizard; only ``begin`` and the check page do;
+- the step in the URL and in the management form must agree and be a step
+  that applies and whose earlier steps are all answered, else 400 (tampering,
+  stale replays) instead of formtools' 500 (#38);
+- ``wizard_goto_step`` only goes back, and saves what was typed first (#284);
+  the page's back link is a plain GET link, so it never depends on POST;
+- only the current form's own fields are stored (junk fields are dropped);
+- storage is encrypted with the visitor's key (``wizard_storage``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import SuspiciousOperation
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.storage.base import BaseStorage
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from screener import answers
+from screener import conditions as c
+from screener import forms as f
+
+URL_NAME = "screener:step"
+DONE = "end"
+SEEN = "_seen"
+
+
+@method_decorator([sensitive_post_parameters(), never_cache], name="dispatch")
+class ScreeningWizard(NamedUrlSessionWizardView):
+    form_list = f.STEP_FORMS
+    condition_dict = c.CONDITIONS
+    storage_name = "screener.wizard_storage.EncryptedSessionStorage"
+    template_name = "screener/step.html"
+
+    def get_prefix(self, request: Any, *args: Any, **kwargs: Any) -> str:
+        return "s"
+
+    def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
+        return c.form_kwargs(self, step or self.steps.current)
+
+    def get_form_step_data(self, form: Any) -> dict[str, list[str]]:
+        """Keep this form's own fields only, plus a mark that it was seen."""
+        keep = {form.add_prefix(name) for name in form.fields}
+        data = {k: v for k, v in form.data.lists() if k in keep}
+        data[SEEN] = ["1"]
+        return data
+
+    # --- navigation ---------------------------------------------------------
+
+    def first_open_step(self) -> str:
+        """The first step that applies and has no valid answer yet."""
+        for step in self.get_form_list():
+            if c.cleaned(self, step) is None:
+                return step
+        return DONE
+
+    def is_reachable(self, step: str) -> bool:
+        steps = list(self.get_form_list())
+        if step not in steps:
+            return False
+        return all(c.cleaned(self, s) is not None for s in steps[: steps.index(step)])
+
+    def get(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        step = kwargs.get("step")
+        if step == DONE:
+            return super().get(*args, **kwargs)
+        if step is None or not self.is_reachable(step):
+            return redirect(self.get_step_url(self.first_open_step()))
+        self.storage.current_step = step
+        return self.render(self.form_from_storage(step))
+
+    def form_from_storage(self, step: str) -> Any:
+        """A filled-in form: bound if the stored answer is valid, else initial.
+
+        Partial answers saved by going back are shown without error messages.
+        """
+        data = self.storage.get_step_data(step)
+        form = self.get_form(step, data=data)
+        if data is None or form.is_valid():
+            return form
+        initial = {name: data.getlist(form.add_prefix(name)) for name in form.fields}
+        form = self.get_form(step)
+        for name, values in initial.items():
+            multiple = getattr(form.fields[name], "widget", None)
+            form.initial[name] = (
+                values if getattr(multiple, "allow_multiple_selected", False)
+                else (values[0] if values else None)
+            )  # fmt: skip
+        return form
+
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        step = kwargs.get("step")
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if (
+            not management.is_valid()
+            or management.cleaned_data["current_step"] != step
+            or not self.is_reachable(step)
+        ):
+            raise SuspiciousOperation("wizard step out of order")
+        self.storage.current_step = step
+        goto = self.request.POST.get("wizard_goto_step")
+        if goto is not None:
+            return self.go_back(step, goto)
+        form = self.get_form(step, data=self.request.POST)
+        if not form.is_valid():
+            return self.render(form)
+        self.storage.set_step_data(step, self.get_form_step_data(form))
+        c.forget(self)
+        if self.storage.extra_data.get("return_to_check"):
+            return redirect(self.get_step_url(DONE))
+        following = self.get_next_step(step)
+        return redirect(self.get_step_url(following or DONE))
+
+    def go_back(self, step: str, goto: str) -> HttpResponse:
+        steps = list(self.get_form_list())
+        if goto not in steps or steps.index(goto) >= steps.index(step):
+            raise SuspiciousOperation("wizard may only go back")
+        form = self.get_form(step, data=self.request.POST)
+        self.storage.set_step_data(step, self.get_form_step_data(form))
+        c.forget(self)
+        return redirect(self.get_step_url(goto))
+
+    # --- page context -------------------------------------------------------
+
+    def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(form=form, **kwargs)
+        step = self.steps.current
+        previous = self.get_prev_step(step)
+        back_to_check = bool(self.storage.extra_data.get("return_to_check"))
+        if back_to_check:
+            back_url = reverse("screener:check")
+        elif previous:
+            back_url = self.get_step_url(previous)
+        else:
+            back_url = reverse("screener:safety")
+        context.update(
+            step=step,
+            back_url=back_url,
+            back_to_check=back_to_check,
+            question=question_context(form),
+            step_number=self.steps.step1,
+            step_count=self.steps.count,
+        )
+        return context
+
+    # --- finishing ----------------------------------------------------------
+
+    def render_done(self, form: Any, **kwargs: Any) -> HttpResponse:
+        """Revalidate every step, then save, keeping the answers in storage.
+
+        formtools resets the storage after ``done``; this does not, so the
+        browser's Back button still shows the last question filled in, and
+        continuing from it updates the same case instead of adding a copy.
+        """
+        if kwargs.get("step") != DONE:
+            return redirect(self.get_step_url(DONE))
+        final = {}
+        for step in self.get_form_list():
+            form_obj = self.get_form(step, data=self.storage.get_step_data(step))
+            if not form_obj.is_valid():
+                return self.render_revalidation_failure(step, form_obj, **kwargs)
+            final[step] = form_obj
+        return self.done(list(final.values()), form_dict=final, **kwargs)
+
+    def done(
+        self, form_list: Any, form_dict: Any = None, **kwargs: Any
+    ) -> HttpResponse:
+        screening = answers.load_screening(self.request)
+        steps = {
+            step: data
+            for step, data in self.storage.data[self.storage.step_data_key].items()
+            if step in self.form_list
+        }
+        entry = {
+            "steps": {s: d for s, d in steps.items() if s not in f.PERSON_STEPS},
+            "record": answers.build_record(self),
+            "notes": answers.build_notes(self),
+        }
+        if c.asks_person(self):
+            screening["person_steps"] = {
+                s: d for s, d in steps.items() if s in f.PERSON_STEPS
+            }
+            screening["person"] = answers.build_person(self)
+        editing = self.storage.extra_data.get("editing")
+        if isinstance(editing, int) and 0 <= editing < len(screening["records"]):
+            screening["records"][editing] = entry
+        else:
+            screening["records"].append(entry)
+            editing = len(screening["records"]) - 1
+        answers.save_screening(self.request, screening)
+        self.storage.extra_data = {
+            **self.storage.extra_data,
+            "editing": editing,
+            "return_to_check": True,
+        }
+        return redirect("screener:check")
+
+
+def question_context(form: Any) -> dict[str, Any]:
+    """What the step template needs to draw the one question on the page."""
+    name = "answer" if "answer" in form.fields else "query"
+    bound = form[name]
+    value = bound.value()
+    chosen = (
+        {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
+    )
+    options = [
+        {
+            "value": v,
+            "label": label,
+            "hint": hint,
+            "id": f"{bound.auto_id}-{i}",
+            "checked": str(v) in chosen,
+        }
+        for i, (v, label, hint) in enumerate(form.choices)
+    ]
+    errors = list(form.errors.get(name, [])) + list(form.non_field_errors())
+    return {
+        "name": bound.html_name,
+        "id": bound.auto_id
+        if form.kind in ("text", "select")
+        else f"{bound.auto_id}-0",
+        "value": "" if value is None else value,
+        "options": options,
+        "errors": errors,
+        "form": form,
+    }
+
+
+class ReplayStorage(BaseStorage):
+    """Stored step data read back outside a request (check page, tests)."""
+
+    def __init__(self, step_data: dict[str, Any], extra: dict[str, Any]) -> None:
+        super().__init__("replay")
+        self.init_data()
+        self.data[self.step_data_key] = dict(step_data)
+        self.data[self.extra_data_key] = dict(extra)
+
+
+def replay(step_data: dict[str, Any], *, ask_person: bool) -> ScreeningWizard:
+    """A wizard over stored answers, to list them or rebuild a record."""
+    view = ScreeningWizard(
+        **ScreeningWizard.get_initkwargs(url_name=URL_NAME, done_step_name=DONE)
+    )
+    view.storage = ReplayStorage(step_data, {"ask_person": ask_person})
+    return view

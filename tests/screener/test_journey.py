@@ -1,0 +1,203 @@
+"""Whole screenings through the web layer, checked against the rules' answer.
+
+Expected outcomes come from ``screen()`` on the case the wizard stored, so
+these tests check that the wizard asks the right things and passes the
+answers on faithfully, and that the page shows what the rules said.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from screener import session_store
+from screener.rules import screen
+from tests.screener.conftest import stored, walk
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client: Client) -> tuple[dict[str, Any], str]:
+    response = client.post("/check/", {"action": "results"})
+    assert response.status_code == 302
+    assert response["Location"].endswith("/results/")
+    case = stored(client, session_store.CASE_KEY)
+    page = client.get("/results/")
+    assert page.status_code == 200
+    return case, page.content.decode()
+
+
+def best(case: dict[str, Any], index: int = 0) -> dict[str, Any]:
+    record = screen(case)["records"][index]
+    return next(r for r in record["remedies"] if r["remedy"] == record["best"])
+
+
+def test_647b_trafficking_survivor_is_likely_eligible_for_vacatur(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    asked = walk(client, trafficking_647b)
+    assert "q5" not in asked  # 647(b) has one level: no level question
+    case, page = results(client)
+    record = case["records"][0]
+    assert record["offense"] == "PC 647(b)"
+    assert record["system"] == "california"
+    assert record["while_victimized"] == "yes"
+    assert case["victimization"] == {
+        "kinds": ["human_trafficking"],
+        "ongoing": "no",
+        "sought_services": "yes",
+    }
+    top = best(case)
+    assert top["status"] == "likely"
+    assert top["title"] in page
+    assert "Best way forward" in page
+    assert "If you are not safe now" not in page
+    assert "Not law: a bill that did not pass" in page
+
+
+def test_robbery_is_not_eligible_but_the_page_says_why_and_shows_ab_2354(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    answers = trafficking_647b | {
+        "q3": {"query": "211"},
+        "q4": {"answer": "PC 211"},
+        "q6": {"answer": ["none"]},
+    }
+    asked = walk(client, answers)
+    assert "q5" not in asked  # robbery is felony only
+    case, page = results(client)
+    output = screen(case)["records"][0]
+    vacatur = next(r for r in output["remedies"] if r["remedy"] == "PC 236.14")
+    assert vacatur["status"] == "not_eligible"
+    # The bar is explained with its citation, and the proposed law is shown.
+    bar = next(r for r in vacatur["reasons"] if r["kind"] == "bar")
+    assert bar["cite"] in page.replace("&#x27;", "'")
+    assert "AB 2354" in page
+    assert "It is not the law today" in page
+
+
+def test_federal_case_routes_to_the_trafficking_survivors_relief_act(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    answers = trafficking_647b | {
+        "q1": {"answer": "federal"},
+        "q3": {"query": "21 USC 841"},
+        "q4": {"answer": "21 USC 841"},
+    }
+    answers.pop("q7")
+    asked = walk(client, answers)
+    assert "q7" not in asked  # no county for a federal case
+    case, page = results(client)
+    assert case["records"][0]["system"] == "federal"
+    assert screen(case)["records"][0]["best"] == "TSRA"
+    assert best(case)["title"] in page
+
+
+def test_pending_case_points_to_the_defense(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    answers = trafficking_647b | {"q2": {"answer": "pending"}}
+    walk(client, answers)
+    case, page = results(client)
+    assert case["records"][0]["disposition"] == "pending"
+    assert screen(case)["records"][0]["best"] == "PC 236.23"
+    assert "Your case is still open" in page
+
+
+def test_unknown_code_needs_review_never_not_eligible(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    answers = trafficking_647b | {
+        "q3": {"query": "PC 99999"},
+        "q4": {"answer": "typed"},
+        "q5": {"answer": "unknown"},
+        "q6": {"answer": ["unsure"]},
+    }
+    walk(client, answers)
+    case, page = results(client)
+    vacatur = next(
+        r for r in screen(case)["records"][0]["remedies"] if r["remedy"] == "PC 236.14"
+    )
+    assert vacatur["status"] == "needs_review"
+    assert "A lawyer should look at this" in page
+
+
+def test_ongoing_harm_shows_the_hotlines_before_anything_else(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    answers = trafficking_647b | {"q11": {"answer": "yes"}}
+    walk(client, answers)
+    _case, page = results(client)
+    main = page[page.index('<main id="main"') :]
+    assert main.index("1-888-373-7888") < main.index("Your results")
+    assert "text START to 88788" in main
+
+
+def test_dont_know_the_charge_skips_the_list_and_still_gets_an_answer(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    answers = trafficking_647b | {
+        "q3": {"dont_know": "on"},
+        "q5": {"answer": "misdemeanor"},
+    }
+    answers.pop("q4")
+    asked = walk(client, answers)
+    assert "q4" not in asked
+    case, page = results(client)
+    assert case["records"][0]["offense"] == ""
+    assert "Charge not known" in page
+
+
+def test_residential_burglary_asks_whether_someone_was_home(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    answers = trafficking_647b | {
+        "q3": {"query": "burglary"},
+        "q4": {"answer": "PC 460(a)"},
+        "q6": {"answer": ["person_present"]},
+    }
+    asked = walk(client, answers)
+    assert "q6" in asked
+    page = client.get("/check/").content.decode()
+    assert "Someone else was in the home" in page
+    case, _page = results(client)
+    assert case["records"][0]["enhancements"] == ["person_present"]
+
+
+def test_no_harm_named_skips_the_connection_questions(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    answers = trafficking_647b | {"q8": {"answer": ["none"]}}
+    asked = walk(client, answers)
+    assert not {"q9", "q10", "q11", "q12"} & set(asked)
+    case, page = results(client)
+    assert case["victimization"]["kinds"] == []
+    assert case["victimization"]["ongoing"] == "no"
+    # Still never a bare "not eligible": reasons and legal help are shown.
+    assert "Free legal help" in page
+    assert "Why" in page
+
+
+def test_two_cases_in_one_screening(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    walk(client, trafficking_647b)
+    response = client.post("/check/", {"action": "add"})
+    assert response["Location"].endswith("/q/q1/")
+    second = {
+        k: v for k, v in trafficking_647b.items() if k not in ("q8", "q11", "q12")
+    }
+    second |= {
+        "q3": {"query": "211"},
+        "q4": {"answer": "PC 211"},
+        "q6": {"answer": ["none"]},
+    }
+    asked = walk(client, second, start=response)
+    assert "q8" not in asked  # questions about the person are not asked twice
+    assert "q9" in asked
+    case, page = results(client)
+    assert [r["offense"] for r in case["records"]] == ["PC 647(b)", "PC 211"]
+    assert [r["id"] for r in case["records"]] == ["1", "2"]
+    assert "Case 2" in page
