@@ -216,6 +216,9 @@ def question_context(form: Any) -> dict[str, Any]:
     name = "answer" if "answer" in form.fields else "query"
     bound = form[name]
     value = bound.value()
+    limit = getattr(form.fields[name], "max_length", None)
+    if isinstance(value, str) and limit and len(value) > limit:
+        value = value[:limit]  # never echo a huge paste back whole
     chosen = (
         {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
     )
