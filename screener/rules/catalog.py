@@ -518,7 +518,8 @@ def _words(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _search_index() -> tuple[tuple[Offense, frozenset[str]], ...]:
+def _search_index() -> tuple[tuple[Offense, frozenset[str], frozenset[str]], ...]:
+    """Each entry with all its words, and the words of its title alone."""
     return tuple(
         (
             offense,
@@ -527,6 +528,7 @@ def _search_index() -> tuple[tuple[Offense, frozenset[str]], ...]:
                 | _words(" ".join(offense.keywords))
                 | _words(offense.code)
             ),
+            frozenset(_words(offense.title)),
         )
         for offense in catalog().values()
     )
@@ -555,11 +557,25 @@ def search(query: str, *, limit: int = 10) -> list[Offense]:
     wanted = _words(query[:_MAX_INPUT]) - _STOP_WORDS
     if not wanted:
         return results[:limit]
-    scored = [
-        offense
-        for offense, haystack in _search_index()
+    found = [
+        (offense, title)
+        for offense, haystack, title in _search_index()
         if offense not in results and all(_matches(w, haystack) for w in wanted)
     ]
-    scored.sort(key=lambda offense: (len(offense.code), offense.code))
+    # Words in the title first; then what is in force; then state law;
+    # then the lesser offense (most survivors' records are misdemeanors: "prostitution"
+    # should show 647(b) before pimping); then the shorter code.
+    found.sort(
+        key=lambda item: (
+            -sum(_matches(w, item[1]) for w in wanted),
+            item[0].repealed is not None,
+            item[0].is_federal,
+            "felony" in item[0].levels,
+            "misdemeanor" not in item[0].levels,
+            len(item[0].code),
+            item[0].code,
+        )
+    )
+    scored = [offense for offense, _ in found]
     results.extend(scored)
     return results[:limit]
