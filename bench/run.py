@@ -1,0 +1,127 @@
+"""``make bench``: the speed targets, measured in one process and printed as a table.
+
+Rules: record evaluations per second on one core (target >= 20,000), with a
+plain-Python baseline (building the same number of small dicts) run in the
+same process so a slow or busy machine shows up as a ratio, not as a
+different verdict. Catalog: load time from the YAML files.
+Petition packet: delegated to bench/petition_bench.py when it exists.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from screener.rules import catalog, law, screen  # noqa: E402
+
+OFFENSES = [
+    "PC 647(b)", "647b", "PC 211", "HS 11350", "PC 459/460(a)", "PC 664/211", "PC 484",
+    "PC 245(a)(1)", "VC 23152(a)", "PC 653.22", "18 USC 1591", "PC 99999",
+]  # fmt: skip
+SYSTEMS = ["california"] * 8 + ["federal", "other_state"]
+DISPOSITIONS = [
+    "conviction",
+    "conviction",
+    "arrest",
+    "juvenile_adjudication",
+    "pending",
+]
+ANSWERS = ["yes", "yes", "no", "unsure"]
+
+
+def _case(batch: int) -> dict:
+    records = []
+    for i in range(batch):
+        records.append(
+            {
+                "id": str(i),
+                "system": SYSTEMS[i % len(SYSTEMS)],
+                "disposition": DISPOSITIONS[i % len(DISPOSITIONS)],
+                "offense": OFFENSES[i % len(OFFENSES)],
+                "level": ["felony", "misdemeanor", "unknown"][i % 3],
+                "while_victimized": ANSWERS[i % 4],
+                "direct_result": ANSWERS[(i + 1) % 4],
+                "enhancements": [] if i % 5 else None,
+                "probation": ["completed", "active", "none"][i % 3],
+            }
+        )
+    return {
+        "as_of": "2026-11-22",
+        "victimization": {"kinds": ["human_trafficking"], "ongoing": "no"},
+        "records": records,
+    }
+
+
+def _rate(func, units: int, seconds: float = 3.0) -> float:
+    func()  # warm caches
+    done = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        func()
+        done += units
+    return done / (time.perf_counter() - start)
+
+
+def bench_rules() -> list[tuple[str, str, str]]:
+    case = _case(100)
+    rules = _rate(lambda: screen(case), 100)
+    baseline = _rate(lambda: [{"i": i, "s": str(i)} for i in range(100 * 14)], 100)
+    target = "PASS" if rules >= 20_000 else "FAIL"
+    return [
+        (
+            "rules: record evaluations/s (1 process)",
+            f"{rules:,.0f}",
+            f">= 20,000 {target}",
+        ),
+        ("baseline: 14 small dicts per record, /s", f"{baseline:,.0f}", "same process"),
+        ("rules / baseline", f"{rules / baseline:.3f}", "for comparing machines"),
+    ]
+
+
+def bench_catalog() -> list[tuple[str, str, str]]:
+    start = time.perf_counter()
+    entries = catalog.load_catalog()
+    laws = law.load_laws()
+    elapsed = time.perf_counter() - start
+    return [
+        (
+            f"catalog + law data load ({len(entries)} offenses, {len(laws)} laws)",
+            f"{elapsed * 1000:,.0f} ms",
+            "once per process",
+        )
+    ]
+
+
+def bench_petitions() -> list[tuple[str, str, str]]:
+    path = ROOT / "bench" / "petition_bench.py"
+    if not path.exists():
+        return []
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    spec = importlib.util.spec_from_file_location("petition_bench", path)
+    if spec is None or spec.loader is None:
+        return []
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = module.main()
+    return list(rows) if rows else []
+
+
+def main() -> None:
+    rows = bench_rules() + bench_catalog() + bench_petitions()
+    width = max(len(row[0]) for row in rows)
+    print(f"{'measure'.ljust(width)}  {'value':>14}  note")
+    for name, value, note in rows:
+        print(f"{name.ljust(width)}  {value:>14}  {note}")
+
+
+if __name__ == "__main__":
+    main()
