@@ -26,9 +26,10 @@ from petitions.packet import (
 
 # Bidirectional overrides and isolates can make printed text read differently
 # from what was typed (security research §7, A7); they have no place in a
-# court paper. Other control characters except line breaks go too.
+# court paper. Other control characters except line breaks go too; NUL is
+# left for Django's validator, which explains the error to the person.
 _HIDDEN_CONTROLS = re.compile(
-    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]"
+    "[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]"
 )
 PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
 CASE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/. ]{0,39}$")

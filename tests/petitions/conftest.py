@@ -11,6 +11,7 @@ import re
 import subprocess
 from collections.abc import Callable
 from datetime import date
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from petitions.render import petition_render_pdf
 from screener.rules import screen
 from screener.session_store import KEY_COOKIE, VisitorKeyMiddleware, store_case
 
+BODY_LEFT = 90.0  # line numbers end before this; text starts at 108 pt
+BODY_BOTTOM = 744.0  # 28 lines x 24 pt below the 72 pt top margin
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "petitions"
 TODAY = date(2026, 11, 24)
 
@@ -124,9 +127,23 @@ def pdf_pages_text(pdf: bytes) -> list[str]:
     return text.split("\f")[:-1]
 
 
+def pdf_page_bodies(pdf: bytes) -> list[str]:
+    """The body text of each page, without line numbers or footer.
+
+    A sentence that runs over several pleading lines can then be searched
+    as one phrase.
+    """
+    bodies = []
+    for page in pdf_words(pdf):
+        kept = [w for w in page if w[0] >= BODY_LEFT and w[3] <= BODY_BOTTOM]
+        kept.sort(key=lambda w: (round(w[3] / 4), w[0]))
+        bodies.append(html_unescape(" ".join(w[4] for w in kept)))
+    return bodies
+
+
 def pdf_text(pdf: bytes) -> str:
-    """All text, with layout whitespace folded so phrases can be searched."""
-    return " ".join(" ".join(pdf_pages_text(pdf)).split())
+    """The body text of the whole PDF as one searchable string."""
+    return " ".join(pdf_page_bodies(pdf))
 
 
 WORD = re.compile(

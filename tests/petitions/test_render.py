@@ -1,0 +1,294 @@
+"""The packet read back from the PDF: content, pleading layout, metadata.
+
+Each test renders through WeasyPrint and reads the PDF back with poppler
+(pdftotext) and pypdf, so it checks what a clerk would actually see.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from tests.petitions.conftest import (
+    pdf_page_bodies,
+    pdf_pages_text,
+    pdf_text,
+    pdf_words,
+    save_artifact,
+)
+
+Render = Callable[[dict[str, Any], dict[str, Any]], bytes]
+
+PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0
+TEXT_LEFT, TEXT_RIGHT = 108.0, 576.0  # 1.5 in left margin, 0.5 in right margin
+LINE_PITCH = 24.0
+
+
+@pytest.fixture
+def packet_pdf(
+    render_packet: Render,
+    trafficking_case: dict[str, Any],
+    full_details: dict[str, Any],
+) -> bytes:
+    return render_packet(trafficking_case, full_details)
+
+
+def _line_number_words(page: list[tuple[float, float, float, float, str]]) -> list:
+    return [w for w in page if w[2] < TEXT_LEFT - 20 and w[1] < PAGE_HEIGHT - 48]
+
+
+def _papers(pdf: bytes, footer_title: str) -> list[str]:
+    """Body text of each paper whose footer carries ``footer_title``."""
+    papers: list[str] = []
+    for footer, body in zip(
+        (page.strip().splitlines()[-1].strip() for page in pdf_pages_text(pdf)),
+        pdf_page_bodies(pdf),
+        strict=True,
+    ):
+        if footer != footer_title:
+            continue
+        if "SUPERIOR COURT OF THE STATE" in body:  # a paper's first page
+            papers.append(body)
+        else:
+            papers[-1] += " " + body
+    return papers
+
+
+def test_every_page_is_letter_size_with_line_numbers_1_to_28(packet_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(packet_pdf))
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == (
+            PAGE_WIDTH,
+            PAGE_HEIGHT,
+        )
+    pages = pdf_words(packet_pdf)
+    assert len(pages) == len(reader.pages) > 10
+    for page in pages:
+        numbers = _line_number_words(page)
+        assert [w[4] for w in numbers] == [str(n) for n in range(1, 29)]
+        tops = [w[1] for w in numbers]
+        gaps = {round(b - a, 1) for a, b in itertools.pairwise(tops)}
+        assert gaps == {LINE_PITCH}
+        # Line 1 starts at the 1 in top margin; line 8 at 3 1/3 in (rule 2.111).
+        assert tops[7] - tops[0] == pytest.approx(7 * LINE_PITCH, abs=0.2)
+
+
+def test_body_text_sits_on_the_numbered_lines(packet_pdf: bytes) -> None:
+    """Double spacing aligned to the numbers, away from the party block."""
+    for page in pdf_words(packet_pdf):
+        bottoms = [w[3] for w in _line_number_words(page)]
+        # A paper's first page single-spaces the party block on lines 1-7
+        # (rule 2.111(1)); everything from line 8 down is on the grid.
+        is_first_page = any(w[4] == "SUPERIOR" for w in page)
+        top = bottoms[6] if is_first_page else 0
+        for word in page:
+            if word[0] >= TEXT_LEFT - 1 and top < word[3] < PAGE_HEIGHT - 48:
+                nearest = min(abs(word[3] - b) for b in bottoms)
+                assert nearest < 1.5, word
+
+
+def test_text_stays_inside_the_margins(packet_pdf: bytes) -> None:
+    for page in pdf_words(packet_pdf):
+        line_numbers = set(_line_number_words(page))
+        for word in page:
+            x0, _y0, x1, y1, text = word
+            assert x1 <= TEXT_RIGHT + 0.5, text
+            if word not in line_numbers and y1 < PAGE_HEIGHT - 48:
+                assert x0 >= TEXT_LEFT - 0.5, text  # rule 2.107: at least 1 in
+
+
+def test_footer_has_page_number_then_title_of_the_paper(packet_pdf: bytes) -> None:
+    pages = pdf_pages_text(packet_pdf)
+    first = [line.strip() for line in pages[0].splitlines() if line.strip()]
+    assert first[-2] == "1"
+    assert first[-1] == "PETITION FOR VACATUR RELIEF (PEN. CODE, § 236.14)"
+    titles = [
+        [line.strip() for line in page.splitlines() if line.strip()][-1]
+        for page in pages
+    ]
+    for expected in (
+        "DECLARATION OF PETITIONER",
+        "MEMORANDUM OF POINTS AND AUTHORITIES",
+        "REQUEST FOR CONFIDENTIALITY AND USE OF INITIALS",
+        "[PROPOSED] ORDER GRANTING VACATUR RELIEF",
+        "PROOF OF SERVICE ON THE PROSECUTING AGENCY",
+    ):
+        assert expected in titles
+
+
+def test_each_paper_numbers_its_pages_from_1(packet_pdf: bytes) -> None:
+    page_numbers = []
+    for page in pdf_pages_text(packet_pdf):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        page_numbers.append(int(lines[-2]))
+    # 2 counties x 6 papers, each starting again at page 1.
+    assert page_numbers.count(1) == 12
+    for previous, current in itertools.pairwise(page_numbers):
+        assert current in (1, previous + 1)
+
+
+def test_first_page_has_court_title_on_line_8(packet_pdf: bytes) -> None:
+    first = pdf_words(packet_pdf)[0]
+    numbers = _line_number_words(first)
+    line_8 = numbers[7][3]
+    court = next(w for w in first if w[4] == "SUPERIOR")
+    assert court[3] == pytest.approx(line_8, abs=1.5)
+    assert court[1] >= 240 - 1  # at least 3 1/3 in from the top
+
+
+def test_every_record_listed_once_under_the_right_statute(packet_pdf: bytes) -> None:
+    text = pdf_text(packet_pdf)
+    for number in ("23CR12345", "23CR67890", "22-CR-555"):
+        assert number in text
+    assert "PC 211" not in text  # robbery: violent felony, never in a petition
+    assert "Penal Code section 236.14" in text
+    assert "236.15" not in text
+    assert "HS 11350" in text
+    assert text.count("County of Los Angeles") >= 1
+    assert "County of Alameda" in text
+
+
+def test_each_county_gets_its_own_petition_and_agency(packet_pdf: bytes) -> None:
+    proofs = _papers(packet_pdf, "PROOF OF SERVICE ON THE PROSECUTING AGENCY")
+    los_angeles = next(p for p in proofs if "23CR12345" in p)
+    alameda = next(p for p in proofs if "22-CR-555" in p)
+    assert "Los Angeles City Attorney 200 North Main Street" in los_angeles
+    assert "Los Angeles County District Attorney" in los_angeles
+    assert "Alameda County District Attorney 1225 Fallon Street" in alameda
+    assert "Los Angeles" not in alameda
+    for proof in (los_angeles, alameda):
+        assert "VERIFY BEFORE FILING" in proof
+
+
+def test_proof_of_service_states_the_45_day_response_date(
+    render_packet: Render,
+    trafficking_case: dict[str, Any],
+    full_details: dict[str, Any],
+) -> None:
+    from datetime import date
+
+    full_details["service_date"] = date(2026, 12, 1)
+    text = pdf_text(render_packet(trafficking_case, full_details))
+    assert "On December 1, 2026 I served" in text
+    assert "the response is due by January 15, 2027" in text
+    assert "Pen. Code, § 236.14, subd. (c)" in text
+
+
+def test_declaration_uses_ccp_2015_5_wording_and_the_narrative(
+    packet_pdf: bytes,
+) -> None:
+    text = pdf_text(packet_pdf)
+    assert (
+        "I declare under penalty of perjury under the laws of the State of "
+        "California that the foregoing is true and correct." in text
+    )
+    assert "Executed on [TO BE COMPLETED: date] at Sacramento, California." in text
+    assert "He kept my ID card and all the money I made." in text
+    assert "He set a nightly quota and hit me when I did not meet it." in text
+    assert "around March 2019" in text
+
+
+def test_unknown_facts_are_marked_blanks_not_invented(
+    render_packet: Render, trafficking_case: dict[str, Any]
+) -> None:
+    text = pdf_text(render_packet(trafficking_case, {}))
+    assert "[TO BE COMPLETED: case number]" in text
+    assert "[TO BE COMPLETED: when it began]" in text
+    assert "[TO BE COMPLETED: how the offense happened because of" in text
+
+
+def test_initials_only_when_asked(
+    render_packet: Render,
+    trafficking_case: dict[str, Any],
+    full_details: dict[str, Any],
+) -> None:
+    with_initials = pdf_text(render_packet(trafficking_case, full_details))
+    assert "M.E.L." in with_initials
+    assert "Maria" not in with_initials
+    assert "Lopez" not in with_initials
+    full_details["use_initials"] = False
+    full_name = pdf_text(render_packet(trafficking_case, full_details))
+    assert "Maria Elena Lopez" in full_name
+
+
+def test_evidence_list_marks_every_item(packet_pdf: bytes) -> None:
+    text = pdf_text(packet_pdf)
+    assert (
+        "T visa approval notice (Form I-797 for Form I-914) Attached (Exhibit A)"
+        in text
+    )
+    assert "Police report naming the trafficker or abuser Will obtain" in text
+    assert "Expert declaration (Evid. Code, §§ 1107, 1107.5) Not sharing" in text
+    assert text.count("Continued Presence") >= 2  # one list per county
+
+
+def test_order_names_each_agency_and_doj_and_the_violent_felony_statement(
+    packet_pdf: bytes,
+) -> None:
+    text = pdf_text(packet_pdf)
+    assert "The California Department of Justice." in text
+    assert "shall seal its records" in text
+    assert (
+        "None of these offenses is a violent felony listed in Penal Code section 667.5"
+        in text
+    )
+
+
+def test_unverified_subdivisions_are_not_cited_by_letter(packet_pdf: bytes) -> None:
+    text = pdf_text(packet_pdf)
+    cited = set(re.findall(r"§ 236\.14, subd\. \(([a-z])\)", text))
+    assert cited
+    assert cited <= set("abcdefiq")
+    assert "see Pen. Code, § 236.14" in text
+
+
+def test_partner_violence_petition_cites_236_15_and_flags_verification(
+    render_packet: Render, partner_violence_case: dict[str, Any]
+) -> None:
+    pdf = render_packet(partner_violence_case, {"use_initials": True, "name": "A B"})
+    text = pdf_text(pdf)
+    assert "Penal Code section 236.15" in text
+    assert "subd. (" not in text.replace("section 236.14, subdivision", "")
+    assert "[VERIFY" in text
+    assert "San Diego County District Attorney" in text
+    save_artifact(pdf, "partner-violence", pages="1-2")
+
+
+def test_metadata_is_neutral_and_the_pdf_is_tagged(packet_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(packet_pdf))
+    info = reader.metadata or {}
+    assert info.get("/Title") == "Document"
+    assert "/Author" not in info
+    assert "/Subject" not in info
+    assert "/Keywords" not in info
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+
+
+def test_only_the_shipped_pleading_font_is_used_and_embedded(packet_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(packet_pdf))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[str(font["/BaseFont"])] = font
+    assert fonts
+    for name, font in fonts.items():
+        assert "Pleading-Serif" in name  # our @font-face, not a system font
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert "/FontFile2" in descriptor  # embedded TrueType (Liberation Serif)
+
+
+def test_layout_artifacts_for_human_review(packet_pdf: bytes) -> None:
+    target = save_artifact(packet_pdf, "packet", pages="1-3")
+    assert (
+        target.with_name("packet-01.png").exists()
+        or target.with_name("packet-1.png").exists()
+    )
