@@ -70,7 +70,7 @@ class QuestionForm(forms.Form):
 class SystemForm(QuestionForm):
     question = _("Which court handled the case?")
     hint = _(
-        "If you are not sure, choose “I’m not sure”. We will ask as if it was a California court."
+        "It says on your court papers. If you are not sure, choose “I’m not sure”."
     )
     choices = (
         ("california", _("A California court"), _("This includes juvenile court.")),

@@ -1,0 +1,175 @@
+"""English and Spanish are both complete: nothing a survivor reads is left
+untranslated, including the rules' reasons."""
+
+from __future__ import annotations
+
+import gettext
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
+
+from screener import forms as f
+from tests.screener.conftest import walk
+
+ROOT = Path(django_settings.BASE_DIR)
+OUR_SOURCES = ("screener/", "templates/")
+NOT_OURS = ("templates/petitions/",)
+LANGUAGE_NAMES = {"English", "Español"}
+
+
+def parse_po(text: str) -> list[dict[str, Any]]:
+    """Entries of a .po file: msgid, msgstr, flags and source files."""
+    entries = []
+    for block in text.split("\n\n"):
+        lines = block.strip().splitlines()
+        entry: dict[str, Any] = {"files": [], "flags": "", "msgid": "", "msgstr": ""}
+        current = None
+        for line in lines:
+            if line.startswith("#:"):
+                entry["files"] += [p.rsplit(":", 1)[0] for p in line[2:].split()]
+            elif line.startswith("#,"):
+                entry["flags"] += line
+            elif line.startswith(("msgid ", "msgstr ")):
+                current, _, rest = line.partition(" ")
+                entry[current] = rest[1:-1]
+            elif line.startswith('"') and current:
+                entry[current] += line[1:-1]
+        if entry["msgid"]:
+            entries.append(entry)
+    return entries
+
+
+@pytest.fixture(scope="module")
+def fresh_catalog(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """Run makemessages over a copy of the sources, merging the committed .po."""
+    work = tmp_path_factory.mktemp("messages")
+    for name in ("screener", "templates", "locale"):
+        shutil.copytree(ROOT / name, work / name)
+    cwd = Path.cwd()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(work)
+        patch.setattr(django_settings, "LOCALE_PATHS", [work / "locale"])
+        call_command("makemessages", locale=["es"], no_obsolete=True, verbosity=0)
+    assert Path.cwd() == cwd
+    po = (work / "locale/es/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    return parse_po(po)
+
+
+def ours(entry: dict[str, Any]) -> bool:
+    return any(
+        path.startswith(OUR_SOURCES) and not path.startswith(NOT_OURS)
+        for path in entry["files"]
+    )
+
+
+def test_every_string_in_our_code_has_a_spanish_translation(
+    fresh_catalog: list[dict[str, Any]],
+) -> None:
+    checked = [e for e in fresh_catalog if ours(e)]
+    assert len(checked) > 300  # templates, forms, results and the rules' reasons
+    untranslated = [
+        e["msgid"] for e in checked if not e["msgstr"] or "fuzzy" in e["flags"]
+    ]
+    assert untranslated == []
+
+
+def test_placeholders_survive_translation(fresh_catalog: list[dict[str, Any]]) -> None:
+    for entry in fresh_catalog:
+        if entry["msgstr"]:
+            wanted = sorted(re.findall(r"%\(\w+\)s", entry["msgid"]))
+            assert sorted(re.findall(r"%\(\w+\)s", entry["msgstr"])) == wanted
+
+
+def unescape(text: str) -> str:
+    return text.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
+
+
+def test_the_compiled_catalog_matches_the_po_file() -> None:
+    """The committed .mo says what the committed .po says (compilemessages ran)."""
+    folder = ROOT / "locale/es/LC_MESSAGES"
+    with (folder / "django.mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    entries = parse_po((folder / "django.po").read_text(encoding="utf-8"))
+    translated = [e for e in entries if e["msgstr"] and "fuzzy" not in e["flags"]]
+    assert len(translated) > 300
+    for entry in translated:
+        assert compiled.gettext(unescape(entry["msgid"])) == unescape(entry["msgstr"])
+
+
+TAG = re.compile(r"<[^>]*>", re.S)
+TEMPLATE_CODE = re.compile(
+    r"{%\s*(blocktranslate|blocktrans)\b.*?{%\s*end\1\s*%}|{%.*?%}|{{.*?}}|{#.*?#}",
+    re.S,
+)
+ATTRIBUTE_TEXT = re.compile(r'\b(?:aria-label|alt|title|placeholder)="([^"]*)"')
+
+
+def template_files() -> list[Path]:
+    return [
+        path
+        for path in (ROOT / "templates").rglob("*.html")
+        if "petitions" not in path.parts
+    ]
+
+
+@pytest.mark.parametrize("path", template_files(), ids=lambda p: p.name)
+def test_templates_have_no_bare_text(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    for value in ATTRIBUTE_TEXT.findall(source):
+        assert not re.search(r"[A-Za-z]", TEMPLATE_CODE.sub("", value)), value
+    text = TAG.sub(" ", TEMPLATE_CODE.sub(" ", source))
+    words = [w for w in re.findall(r"[A-Za-zÀ-ÿ]+", text) if w not in LANGUAGE_NAMES]
+    assert words == [], f"untranslated text in {path.name}: {words}"
+
+
+@pytest.mark.parametrize(("step", "form_class"), f.STEP_FORMS)
+def test_every_question_reads_in_spanish(step: str, form_class: type) -> None:
+    with translation.override("es"):
+        spanish = str(form_class.question)
+    with translation.override("en"):
+        english = str(form_class.question)
+    assert spanish != english
+    assert spanish.startswith("¿")
+
+
+@pytest.mark.django_db
+def test_a_whole_screening_in_spanish(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    client.post("/i18n/setlang/", {"language": "es", "next": "/"})
+    start = client.get("/").content.decode()
+    assert '<html lang="es">' in start
+    assert "Averigüe si puede limpiar sus antecedentes" in start
+    assert "Salir de esta página" in start
+    assert 'value="en" lang="en">English' in start
+    walk(client, trafficking_647b)
+    check = client.get("/check/").content.decode()
+    assert "Revise sus respuestas" in check
+    client.post("/check/", {"action": "results"})
+    page = client.get("/results/").content.decode()
+    assert "Sus resultados" in page
+    assert "Anulación (vacatur) para sobrevivientes de trata de personas" in page
+    assert "Usted nos contó de trata de personas" in page  # a rules reason
+    assert "Conducta desordenada: prostitución" in page  # an offense title
+    assert "You told us" not in page
+
+
+def test_data_text_shown_on_the_page_is_marked_for_translation() -> None:
+    """Law titles and legal-aid descriptions come from data files."""
+    from screener import data_strings, legal_aid
+    from screener.rules.law import laws
+
+    for law in laws().values():
+        assert law.title in data_strings.LAW_TITLES, law.title
+    listing = legal_aid.directory()
+    for org in listing.statewide + tuple(
+        org for orgs in listing.by_county.values() for org in orgs
+    ):
+        assert org.about in data_strings.LEGAL_AID, org.about
