@@ -292,3 +292,19 @@ def test_layout_artifacts_for_human_review(packet_pdf: bytes) -> None:
         target.with_name("packet-01.png").exists()
         or target.with_name("packet-1.png").exists()
     )
+
+
+@pytest.mark.parametrize("safety", ["", "He still looks for me."])
+def test_declaration_paragraphs_are_numbered_without_gaps(
+    safety: str,
+    render_packet: Render,
+    trafficking_case: dict[str, Any],
+    full_details: dict[str, Any],
+) -> None:
+    full_details["safety"] = safety
+    pdf = render_packet(trafficking_case, full_details)
+    declaration = _papers(pdf, "DECLARATION OF PETITIONER")[0]
+    numbers = [int(n) for n in re.findall(r"(?:^| )(\d{1,2})\. (?=[A-Z])", declaration)]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) == (11 if safety else 10)
+    assert ("He still looks for me." in declaration) == bool(safety)
