@@ -26,6 +26,7 @@ FONT_CONFIG = FontConfiguration()
 
 PLEADING_CSS = STATIC_DIR / "petitions" / "pleading.css"
 LINES_PER_PAGE = 28  # Cal. Rules of Court, rule 2.108
+LINE_NUMBERS = "\n".join(str(n) for n in range(1, LINES_PER_PAGE + 1))
 
 
 @cache
@@ -43,7 +44,7 @@ def packet_render_html(*, packet: Packet) -> str:
     """The packet as HTML (autoescaped Django templates)."""
     return render_to_string(
         "petitions/packet.html",
-        {"packet": packet, "line_numbers": range(1, LINES_PER_PAGE + 1)},
+        {"packet": packet, "line_numbers": LINE_NUMBERS},
     )
 
 

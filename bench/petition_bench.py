@@ -1,0 +1,168 @@
+"""Petition packet speed and memory, measured against bare WeasyPrint.
+
+Target (design/product.md): a packet renders within 1.3x of a bare
+WeasyPrint render of the same HTML, measured in the same run so a slow
+machine changes both numbers, not the verdict. The bare render is what a
+naive view would do: ``HTML(string=...).write_pdf()`` with WeasyPrint's
+defaults (its own URL fetcher, a new font configuration per call). Ours adds
+template rendering, the deny-by-default fetcher, tagging and metadata, but
+reuses one ``FontConfiguration`` per worker.
+
+Memory: resident set size after ``PETITION_BENCH_RENDERS`` renders
+(default 200) must stay flat, because a per-render font configuration leaks
+native memory (security research §1.8).
+
+Run: ``.venv/bin/python bench/petition_bench.py`` (``make bench`` calls
+``main()``).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDERS = int(os.environ.get("PETITION_BENCH_RENDERS", "200"))
+TIMING_ROUNDS = int(os.environ.get("PETITION_BENCH_ROUNDS", "15"))
+
+CASE = {
+    "as_of": "2026-11-22",
+    "victimization": {
+        "kinds": ["human_trafficking"],
+        "ongoing": "no",
+        "sought_services": "yes",
+    },
+    "records": [
+        {
+            "id": str(i),
+            "system": "california",
+            "disposition": "conviction",
+            "offense": offense,
+            "level": "misdemeanor",
+            "county": "Los Angeles",
+            "while_victimized": "yes",
+            "direct_result": "yes",
+        }
+        for i, offense in enumerate(["PC 647(b)", "PC 484"])
+    ],
+}
+DETAILS = {
+    "name": "Maria Elena Lopez",
+    "use_initials": True,
+    "mailing_address": "P.O. Box 1234\nSacramento, CA 95812",
+    "began": "around March 2019",
+    "ended": "August 2021",
+    "control": "He kept my ID card and all the money I made. " * 4,
+    "direct_result": "He set a nightly quota and hit me when I did not meet it. " * 8,
+    "left_or_services": "I went to a shelter in September 2021.",
+    "case_number_0": "23CR12345",
+    "case_number_1": "23CR67890",
+    "evidence_t_visa": "attached",
+}
+
+
+def _setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+    from django.apps import apps
+
+    if not apps.ready:
+        django.setup()
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _median_seconds(func: Callable[[], object], rounds: int) -> float:
+    func()  # warm caches
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> list[tuple[str, str, str]]:
+    """Print and return (measure, value, note) rows for ``make bench``."""
+    _setup_django()
+    from pypdf import PdfReader
+    from weasyprint import CSS, HTML
+
+    from petitions.packet import packet_build
+    from petitions.render import PLEADING_CSS, packet_render_html, petition_render_pdf
+    from screener.rules import screen
+
+    packet = packet_build(
+        case=CASE, screening=screen(CASE), details=DETAILS, today=date(2026, 11, 24)
+    )
+    html = packet_render_html(packet=packet)
+    css_text = PLEADING_CSS.read_text(encoding="utf-8")
+    base = PLEADING_CSS.as_uri()
+
+    def bare() -> bytes:
+        stylesheet = CSS(string=css_text, base_url=base)
+        return HTML(string=html, base_url=base).write_pdf(stylesheets=[stylesheet])
+
+    def ours() -> bytes:
+        return petition_render_pdf(packet=packet)
+
+    # Interleave so drift in machine load hits both sides equally.
+    bare_times, our_times = [], []
+    for _ in range(3):
+        bare_times.append(_median_seconds(bare, TIMING_ROUNDS // 3 or 1))
+        our_times.append(_median_seconds(ours, TIMING_ROUNDS // 3 or 1))
+    bare_s, ours_s = statistics.median(bare_times), statistics.median(our_times)
+    ratio = ours_s / bare_s
+
+    rss_start = _rss_mb()
+    rss_half = rss_start
+    for done in range(1, RENDERS + 1):
+        ours()
+        if done == RENDERS // 2:
+            rss_half = _rss_mb()
+    rss_end = _rss_mb()
+    growth = rss_end - rss_half
+    pages = len(PdfReader(io.BytesIO(ours())).pages)
+    rows = [
+        (
+            f"petition packet render ({pages} pages), median",
+            f"{ours_s * 1000:,.0f} ms",
+            "",
+        ),
+        ("bare WeasyPrint, same HTML, median", f"{bare_s * 1000:,.0f} ms", "same run"),
+        (
+            "packet / bare",
+            f"{ratio:.2f}x",
+            f"<= 1.3x {'PASS' if ratio <= 1.3 else 'FAIL'}",
+        ),
+        (
+            f"RSS after {RENDERS} packet renders",
+            f"{rss_end:,.0f} MB",
+            f"start {rss_start:,.0f} MB, half-way {rss_half:,.0f} MB",
+        ),
+        (
+            "RSS growth over the second half",
+            f"{growth:+.1f} MB",
+            f"flat (< 5 MB) {'PASS' if growth < 5 else 'FAIL'}",
+        ),
+    ]
+    for name, value, note in rows:
+        print(f"{name:<48} {value:>12}  {note}")
+    return rows
+
+
+if __name__ == "__main__":
+    main()
