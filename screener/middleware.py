@@ -28,6 +28,10 @@ CONTENT_SECURITY_POLICY = "; ".join(
     )
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+# Not "no-referrer": with it Chrome sends "Origin: null" on same-site form
+# posts, and Django's CSRF check refuses every answer. "same-origin" still
+# sends nothing to any other site (the exit destination included).
+REFERRER_POLICY = "same-origin"
 
 
 class SafetyHeadersMiddleware:
@@ -40,6 +44,7 @@ class SafetyHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers["Referrer-Policy"] = REFERRER_POLICY
         if response.headers.get("Content-Type", "").startswith("text/html"):
             add_never_cache_headers(response)
         return response
