@@ -66,7 +66,19 @@ MISSING_LABELS = {
     "victimization.sought_services": _("whether you asked anyone for help"),
     "victimization.ongoing": _("whether it is still happening"),
     "probation": _("whether you finished probation"),
+    "system": _("which court had the case"),
+    "disposition": _("how the case ended"),
+    "arrest_outcome": _("why the arrest did not lead to a conviction"),
+    "court_findings": _(
+        "what the court found to be true (for example, a gun or an injury)"
+    ),
+    "current_age": _("your age now"),
+    "in_custody": _("whether you are in jail or prison now"),
+    "sentence_date": _("when you were sentenced"),
+    "victimization.ended_on": _("when the harm ended"),
+    "reasonable_fear": _("whether you were afraid of being hurt"),
 }
+OTHER_FACT = _("other facts about the case")
 
 NOTES = {
     "findings": _(
@@ -81,8 +93,10 @@ gettext_noop("Unknown charge")
 
 def _remedy_view(remedy: dict[str, Any]) -> dict[str, Any]:
     missing = [
-        str(MISSING_LABELS.get(field, field)) for field in remedy.get("missing") or []
+        str(MISSING_LABELS.get(field, OTHER_FACT))
+        for field in remedy.get("missing") or []
     ]
+    missing = list(dict.fromkeys(missing))
     return {
         **remedy,
         "status_label": STATUS_LABELS.get(remedy["status"], remedy["status"]),

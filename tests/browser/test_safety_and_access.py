@@ -22,7 +22,7 @@ from tests.browser.journeys import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SECRET = "prostitution"
+ANSWER_TEXT = "prostitution"
 NEUTRAL = re.compile("^" + re.escape(NEUTRAL_HOST))
 
 
@@ -33,7 +33,7 @@ def answer_some(visit: Visit) -> set[str]:
         assert step_of(visit) == step
         answer(visit, TRAFFICKING_647B[step])
     assert step_of(visit) == "q4"
-    assert SECRET in visit.page.content()
+    assert ANSWER_TEXT in visit.page.content()
     visit.page.wait_for_load_state("load")
     return {c["value"] for c in visit.context.cookies()}
 
@@ -43,7 +43,7 @@ def assert_nothing_shown_after_back(visit: Visit, old_cookies: set[str]) -> None
     visit.page.go_back()
     visit.page.wait_for_load_state()
     content = visit.page.content()
-    assert SECRET not in content
+    assert ANSWER_TEXT not in content
     assert "647" not in content
     assert not old_cookies & {c["value"] for c in visit.context.cookies()}
 
@@ -88,7 +88,7 @@ def test_whole_journey_and_exit_work_without_javascript(
     expect(visit.page).to_have_url(NEUTRAL)
     visit.go("/results/")
     assert (
-        visit.page.url.endswith(visit.base + "/") or SECRET not in visit.page.content()
+        visit.page.url.endswith(visit.base + "/") or ANSWER_TEXT not in visit.page.content()
     )
 
 

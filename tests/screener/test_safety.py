@@ -255,3 +255,24 @@ def test_server_error_page_is_friendly(client: Client, settings: Any) -> None:
     page = render_to_string("500.html")
     assert "Sorry, something went wrong on our side" in page
     assert 'href="/exit/"' in page
+
+
+def test_referrer_never_leaves_the_site_and_same_site_posts_still_work(
+    client: Client,
+) -> None:
+    # "no-referrer" makes Chrome send "Origin: null" on form posts, which
+    # Django's CSRF check refuses; "same-origin" sends nothing elsewhere.
+    assert client.get("/")["Referrer-Policy"] == "same-origin"
+
+
+def test_no_answer_reaches_a_log_line(
+    client: Client, trafficking_647b: dict[str, Any], caplog: Any
+) -> None:
+    caplog.set_level("DEBUG")
+    walk(client, trafficking_647b)
+    client.post("/q/q1/", {"s-current_step": "q99", "q1-answer": "Los Angeles"})
+    client.post("/check/", {"action": "results"})
+    client.get("/results/")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    for answer in ("647", "Los Angeles", "human_trafficking", "prostitution"):
+        assert answer not in logged
