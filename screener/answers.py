@@ -114,6 +114,19 @@ def _label(form_class: type[f.QuestionForm], value: Any, **kwargs: Any) -> str:
     return labels.get(str(value), str(value))
 
 
+def _charge(wizard: WizardView, data: dict[str, Any], active: dict[str, Any]) -> str:
+    """The charge as picked from the list, else as typed, else "I don't know"."""
+    if data.get("dont_know") or (
+        f.PICK in active and c.answer(wizard, f.PICK) == f.PICK_UNKNOWN
+    ):
+        return _("I don’t know")
+    if f.PICK in active and c.answer(wizard, f.PICK) not in (None, f.PICK_TYPED):
+        return _label(
+            active[f.PICK], c.answer(wizard, f.PICK), **c.form_kwargs(wizard, f.PICK)
+        )
+    return str(data.get("query") or "")
+
+
 def summary_rows(wizard: WizardView, steps: list[str]) -> list[dict[str, Any]]:
     """One row per question asked in this run: question, answer, step."""
     rows = []
@@ -123,8 +136,10 @@ def summary_rows(wizard: WizardView, steps: list[str]) -> list[dict[str, Any]]:
             continue
         form_class = active[step]
         data = c.cleaned(wizard, step) or {}
+        if step == f.PICK:
+            continue  # shown in the charge's row
         if step == f.OFFENSE:
-            shown = _("I don’t know") if data.get("dont_know") else data.get("query")
+            shown = _charge(wizard, data, active)
         else:
             shown = _label(
                 form_class, data.get("answer"), **c.form_kwargs(wizard, step)

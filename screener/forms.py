@@ -14,6 +14,7 @@ from typing import Any
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from screener.counties import COUNTIES
@@ -138,7 +139,11 @@ class PickForm(QuestionForm):
 
     def __init__(self, *args: Any, matches: list[Any] = (), query: str = "",
                  **kwargs: Any) -> None:  # fmt: skip
-        own: list[Choice] = [(m.code, f"{m.code}: {m.title}", None) for m in matches]
+        # Offense titles are catalog data; the common ones are translated
+        # through screener.data_strings, the rest stay in English.
+        own: list[Choice] = [
+            (m.code, f"{m.code}: {gettext(m.title)}", None) for m in matches
+        ]
         if query:
             own.append(
                 (
