@@ -226,3 +226,29 @@ def test_user_choice_of_236_15_is_honoured_when_both_kinds_were_reported(
     )
     assert default.statute.section == "236.14"
     assert chosen.statute.section == "236.15"
+
+
+def test_record_without_a_known_county_gets_blanks_for_court_and_agency(
+    build_packet: Build,
+) -> None:
+    case = {
+        "victimization": {"kinds": ["human_trafficking"]},
+        "records": [
+            {
+                "id": "1",
+                "system": "california",
+                "disposition": "conviction",
+                "offense": "PC 647(b)",
+                "level": "misdemeanor",
+                "county": None,
+                "while_victimized": "yes",
+                "direct_result": "yes",
+            }
+        ],
+    }
+    (county_packet,) = build_packet(case, {}).county_packets
+    assert county_packet.county is None
+    assert county_packet.county_label == "[TO BE COMPLETED: county]"
+    (record,) = county_packet.records
+    assert record.agency.name == "[TO BE COMPLETED: prosecuting agency]"
+    assert record.agency_unsure

@@ -308,3 +308,37 @@ def test_declaration_paragraphs_are_numbered_without_gaps(
     assert numbers == list(range(1, len(numbers) + 1))
     assert len(numbers) == (11 if safety else 10)
     assert ("He still looks for me." in declaration) == bool(safety)
+
+
+def test_needs_review_and_juvenile_records_carry_visible_markers(
+    render_packet: Render, trafficking_case: dict[str, Any]
+) -> None:
+    trafficking_case["records"] = [
+        {
+            "id": "j",
+            "system": "california",
+            "disposition": "juvenile_adjudication",
+            "offense": "PC 484",
+            "level": "misdemeanor",
+            "county": "Kern",
+            "age_at_offense": 15,
+            "while_victimized": "yes",
+            "direct_result": "yes",
+        },
+        {
+            "id": "u",
+            "system": "california",
+            "disposition": "arrest",
+            "offense": "XX 999",
+            "level": "unknown",
+            "county": "Kern",
+            "while_victimized": "yes",
+            "direct_result": "yes",
+        },
+    ]
+    text = pdf_text(render_packet(trafficking_case, {}))
+    assert "XX 999 [ATTORNEY" in text  # the table cell wraps after this
+    assert "PC 484 [ATTORNEY REVIEW" not in text
+    assert "[VERIFY BEFORE FILING: a juvenile adjudication" in text
+    assert "rebuttable presumption" in text
+    assert "Kern County District Attorney" in text
