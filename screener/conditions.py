@@ -10,6 +10,7 @@ back and changing an answer restores it), but is never used.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from formtools.wizard.views import WizardView
@@ -72,7 +73,7 @@ def offense_text(wizard: WizardView) -> str:
 
 def level(wizard: WizardView) -> str:
     """The level: the only one the catalog allows, or the person's answer."""
-    possible = levels_for(offense_text(wizard)) if offense_text(wizard) else []
+    possible = _levels(offense_text(wizard)) if offense_text(wizard) else []
     if len(possible) == 1:
         return possible[0]
     return answer(wizard, f.LEVEL) or "unknown"
@@ -82,10 +83,10 @@ def form_kwargs(wizard: WizardView, step: str) -> dict[str, Any]:
     """Arguments for forms whose choices depend on earlier answers."""
     if step == f.PICK:
         typed = query(wizard) or ""
-        return {"matches": search(typed, limit=8) if typed else [], "query": typed}
+        return {"matches": list(_matches(typed)) if typed else [], "query": typed}
     if step == f.LEVEL:
         text = offense_text(wizard)
-        return {"levels": levels_for(text) if text else []}
+        return {"levels": _levels(text) if text else []}
     if step == f.FINDINGS:
         return {"findings": findings(wizard)}
     return {}
@@ -93,7 +94,24 @@ def form_kwargs(wizard: WizardView, step: str) -> dict[str, Any]:
 
 def findings(wizard: WizardView) -> list[str]:
     text = offense_text(wizard)
-    return list(findings_for(text, level(wizard))) if text else []
+    return list(_findings(text, level(wizard))) if text else []
+
+
+# The catalog and the law data do not change while the process runs, and a
+# search scans the whole catalog: remember recent answers.
+@lru_cache(maxsize=1024)
+def _matches(typed: str) -> tuple[Any, ...]:
+    return tuple(search(typed, limit=8))
+
+
+@lru_cache(maxsize=1024)
+def _findings(text: str, level: str) -> tuple[str, ...]:
+    return tuple(findings_for(text, level))
+
+
+@lru_cache(maxsize=1024)
+def _levels(text: str) -> tuple[str, ...]:
+    return tuple(levels_for(text))
 
 
 def maybe_california(wizard: WizardView) -> bool:
@@ -116,7 +134,7 @@ def asks_pick(wizard: WizardView) -> bool:
 def asks_level(wizard: WizardView) -> bool:
     """Skip the level when the catalog says only one level is possible."""
     text = offense_text(wizard)
-    return not text or len(levels_for(text)) != 1
+    return not text or len(_levels(text)) != 1
 
 
 def asks_findings(wizard: WizardView) -> bool:

@@ -194,3 +194,4 @@ def test_results_link_to_the_petition_page_only_when_it_exists(
         assert "Start a draft petition" not in page
     else:
         assert f'href="{url}"' in page
+        assert client.get(url).status_code == 200  # the case reached petitions
