@@ -69,8 +69,22 @@ def _text(label: str, max_length: int, help_text: str = "", rows: int = 0) -> Te
     )
 
 
+FILE_FORMATS = [
+    ("pdf", _("PDF, ready to print and file (all the papers)")),
+    ("docx", _("Word document you can edit (petition and declaration only)")),
+]
+
+
 class DraftDetailsForm(forms.Form):
     """Details for the packet; every field optional."""
+
+    file_format = forms.ChoiceField(
+        label=_("Which file do you want?"),
+        choices=FILE_FORMATS,
+        initial="pdf",
+        required=False,
+        widget=forms.RadioSelect,
+    )
 
     name = _text(
         _("Your name, or your initials"),

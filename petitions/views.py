@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from petitions.docx_twin import petition_render_docx
 from petitions.forms import DraftDetailsForm
 from petitions.packet import (
     TRAFFICKING,
@@ -30,7 +31,10 @@ from screener.session_store import clear, load_case
 
 logger = logging.getLogger(__name__)
 
-PDF_FILENAME = "documents.pdf"  # neutral: no name, no offense, no statute
+# Neutral file names: no name, no offense, no statute.
+PDF_FILENAME = "documents.pdf"
+DOCX_FILENAME = "documents.docx"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _screen(case: dict[str, Any]) -> dict[str, Any] | None:
@@ -80,10 +84,18 @@ def draft(request: HttpRequest) -> HttpResponse:
             today=timezone.localdate(),
         )
         if packet.county_packets:
-            pdf = petition_render_pdf(packet=packet)
+            if form.cleaned_data.get("file_format") == "docx":
+                body, content_type, filename = (
+                    petition_render_docx(packet=packet),
+                    DOCX_TYPE,
+                    DOCX_FILENAME,
+                )
+            else:
+                body = petition_render_pdf(packet=packet)
+                content_type, filename = "application/pdf", PDF_FILENAME
             clear(request)
-            response = HttpResponse(pdf, content_type="application/pdf")
-            response["Content-Disposition"] = f'attachment; filename="{PDF_FILENAME}"'
+            response = HttpResponse(body, content_type=content_type)
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
             return response
         form.add_error(
             "statute" if "statute" in form.fields else None,
