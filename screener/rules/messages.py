@@ -172,6 +172,14 @@ MESSAGES: dict[str, str] = {
     "probation_no_bar": gettext_noop(
         "Being on probation cannot stop the court from hearing your request."
     ),
+    "fines_rule_unverified": gettext_noop(
+        "We could not confirm whether unpaid fines can stop the court from hearing this "
+        "request. Tell your lawyer about them."
+    ),
+    "probation_rule_unverified": gettext_noop(
+        "We could not confirm whether being on probation can stop the court from hearing this "
+        "request. Tell your lawyer about it."
+    ),
     "custody_no_bar": gettext_noop(
         "Being in custody does not stop you from asking. A lawyer can help with the details."
     ),

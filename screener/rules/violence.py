@@ -37,13 +37,20 @@ class Violence:
     missing: tuple[str, ...] = ()
 
 
+def has_finding(found: frozenset[str], listed: list[str] | tuple[str, ...]) -> bool:
+    """ "PC 12022.53(d)" is a violation of § 12022.53: a subdivision still counts."""
+    return any(
+        item == code or item.startswith(code + "(") for item in found for code in listed
+    )
+
+
 def _enhancement_paragraph(record: Record, as_of: date) -> str | None:
     if not record.enhancements:
         return None
     law = laws()["pc_667_5_c"]
-    if record.enhancements & set(law.param("paragraph_22_enhancements", as_of)):
+    if has_finding(record.enhancements, law.param("paragraph_22_enhancements", as_of)):
         return "667.5(c)(22)"
-    if record.enhancements & set(law.param("paragraph_8_enhancements", as_of)):
+    if has_finding(record.enhancements, law.param("paragraph_8_enhancements", as_of)):
         return "667.5(c)(8)"
     return None
 
@@ -97,7 +104,7 @@ def _by_finding(
         return Violence(
             DEPENDS, "violence_depends_on_finding", paragraph, ("enhancements",)
         )
-    if record.enhancements & set(findings):
+    if has_finding(record.enhancements, findings):
         return Violence(VIOLENT, "violent_felony", paragraph)
     return Violence(NONVIOLENT, "nonviolent_offense")
 

@@ -202,3 +202,26 @@ def test_the_hotline_shows_when_the_harm_may_still_be_happening() -> None:
         assert screen(case, today=TODAY)["safety"]["show_hotline"] is shown
     case = build_case({"drop": ["victimization.ongoing"]})
     assert screen(case, today=TODAY)["safety"]["show_hotline"] is False
+
+
+def test_a_fact_missing_for_two_reasons_is_listed_once() -> None:
+    """Former spousal rape was a wobbler, violent and serious as a felony: before
+    AB 124 its unknown level decides both the violence and the serious-felony bar."""
+    case = build_case(
+        {
+            "as_of": date(2021, 12, 31),
+            "record": {
+                "disposition": "pending",
+                "offense": "PC 262(a)(1)",
+                "level": "unknown",
+            },
+        }
+    )
+    remedies = {
+        r["remedy"]: r for r in screen(case, today=TODAY)["records"][0]["remedies"]
+    }
+    defense = remedies["PC 236.23"]
+    codes = [reason["code"] for reason in defense["reasons"]]
+    assert "violence_depends_on_level" in codes
+    assert "serious_felony_excluded" in codes
+    assert defense["missing"].count("level") == 1

@@ -10,6 +10,19 @@ from screener.rules.remedies import common
 from screener.rules.violence import Violence
 
 
+def _serious(out: Outcome, record: Record) -> None:
+    """Before AB 124, § 236.23 excluded serious felonies; a wobbler may be a misdemeanor."""
+    offense = record.offense.offense
+    if not out.law.param("excludes_serious_felonies", out.as_of) or offense is None:
+        return
+    if not offense.serious or record.level in ("misdemeanor", "infraction"):
+        return
+    if record.level == "felony" or "misdemeanor" not in offense.levels:
+        out.bar("serious_felony_excluded")
+    else:
+        out.unknown("serious_felony_excluded", "level")
+
+
 def defense(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     if not common.california_record(out, record):
         return out
@@ -24,14 +37,7 @@ def defense(out: Outcome, case: Case, record: Record, found: Violence) -> Outcom
         return out
     common.victimization_kind(out, case.victimization)
     common.violence(out, found)
-    offense = record.offense.offense
-    if (
-        out.law.param("excludes_serious_felonies", out.as_of)
-        and offense is not None
-        and offense.serious
-        and record.level not in ("misdemeanor", "infraction")
-    ):
-        out.bar("serious_felony_excluded")
+    _serious(out, record)
     common.answer(
         out,
         record.while_victimized,

@@ -32,7 +32,7 @@ def _known_offense(out: Outcome, record: Record) -> bool:
 
 
 def pc_1203_4(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
-    if not common.california_record(out, record):
+    if not common.california_record(out, record) or not common.in_force(out):
         return out
     if not _disposition(out, record, "conviction", "", "needs_conviction"):
         return out
@@ -59,7 +59,7 @@ def pc_1203_4(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
 
 
 def pc_1203_4a(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
-    if not common.california_record(out, record):
+    if not common.california_record(out, record) or not common.in_force(out):
         return out
     if not _disposition(out, record, "conviction", "", "needs_conviction"):
         return out
@@ -80,7 +80,7 @@ def pc_1203_4a(out: Outcome, case: Case, record: Record, found: Violence) -> Out
 
 
 def pc_851_91(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
-    if not common.california_record(out, record):
+    if not common.california_record(out, record) or not common.in_force(out):
         return out
     if not _disposition(
         out, record, "arrest", "arrest_without_conviction", "needs_arrest_only"
@@ -92,7 +92,7 @@ def pc_851_91(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
 
 
 def wic_781(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
-    if not common.california_record(out, record):
+    if not common.california_record(out, record) or not common.in_force(out):
         return out
     if not _disposition(
         out, record, "juvenile_adjudication", "juvenile_record", "needs_juvenile_record"

@@ -26,16 +26,17 @@ def _conviction(
 
 
 def _covered(out: Outcome, record: Record, hit: str, miss: str) -> bool:
-    covered = out.law.param("covered_offenses", out.as_of) or []
-    return common.california_record(out, record) and common.offense_in(
-        out, record, covered, hit, miss
-    )
+    """California record, law in force on the date, and one of the named offenses."""
+    if not common.california_record(out, record) or not common.in_force(out):
+        return False
+    covered = out.law.param("covered_offenses", out.as_of)
+    return common.offense_in(out, record, covered, hit, miss)
 
 
 def pc_1203_49(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     if not _covered(out, record, "conviction_647b", "not_647b_conviction"):
         return out
-    if not _conviction(out, record) or not common.in_force(out):
+    if not _conviction(out, record):
         return out
     common.victimization_kind(out, case.victimization)
     if record.probation in ("completed", "none"):
@@ -59,7 +60,7 @@ def pc_1203_49(out: Outcome, case: Case, record: Record, found: Violence) -> Out
 def pc_653_29(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     if not _covered(out, record, "conviction_653_22", "not_653_22"):
         return out
-    if not _conviction(out, record, arrest_unsettled=True) or not common.in_force(out):
+    if not _conviction(out, record, arrest_unsettled=True):
         return out
     out.note("no_victim_showing")
     out.note("forms_cr_425")
@@ -69,7 +70,7 @@ def pc_653_29(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
 def pc_1170_22(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     if not _covered(out, record, "conviction_647f", "not_647f"):
         return out
-    if not _conviction(out, record) or not common.in_force(out):
+    if not _conviction(out, record):
         return out
     out.note("forms_cr_404")
     return out

@@ -61,24 +61,34 @@ def _findings(out: Outcome) -> None:
         out.unknown("former_findings_discretionary", "court_findings")
 
 
+def _is_647b(record: Record) -> bool:
+    offense = record.offense.offense
+    return offense is not None and offense.code.startswith("PC 647(b)")
+
+
+def _fines_and_probation(out: Outcome, record: Record) -> None:
+    """AB 262's rule for § 236.14; for § 236.15 the same rule is unverified (R15.7)."""
+    no_bar = out.law.param("fines_probation_no_bar", out.as_of)
+    if no_bar is False:
+        return
+    if record.fines_unpaid:
+        out.note("fines_no_bar" if no_bar else "fines_rule_unverified")
+    if record.probation == "active":
+        out.note("probation_no_bar" if no_bar else "probation_rule_unverified")
+    if record.restitution_unpaid:
+        out.note("restitution_survives")
+
+
 def _notes(out: Outcome, record: Record) -> None:
-    conditions = out.law.conditions
-    no_bar = out.law.param("fines_probation_no_bar", out.as_of) is not False
-    code = record.offense.code
     if record.disposition == "juvenile_adjudication":
         out.note("juvenile_presumption")
-    if code == "PC 647(b)" and "prostitution_named" in conditions:
+    if _is_647b(record) and "prostitution_named" in out.law.conditions:
         out.note("prostitution_named")
         if record.age_at_offense is not None and record.age_at_offense < 18:
             out.note("safe_harbor_minor")
-    if record.fines_unpaid and no_bar:
-        out.note("fines_no_bar")
-    if record.probation == "active" and no_bar:
-        out.note("probation_no_bar")
+    _fines_and_probation(out, record)
     if record.in_custody:
         out.note("custody_no_bar")
-    if record.restitution_unpaid and no_bar:
-        out.note("restitution_survives")
 
 
 def current(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
