@@ -1,0 +1,66 @@
+"""Production refuses to start half-configured, and is clean when configured."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION = {
+    "SECRET_KEY": "x7Gq2-" + "k" * 30 + "Zp9_vT3mQw8rLs4nYb6cJd",
+    "ALLOWED_HOSTS": "screener.example.org",
+}
+
+
+def _python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "PYTEST_CURRENT_TEST")
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_check_deploy_reports_no_issues_with_production_variables() -> None:
+    done = _python(
+        "from django.core.management import execute_from_command_line;"
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'DEBUG'])",
+        **PRODUCTION,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no issues" in done.stdout
+
+
+def test_debug_is_off_unless_asked_for() -> None:
+    done = _python(
+        "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_the_web_server_refuses_to_start_without_a_secret_key() -> None:
+    done = _python("import config.wsgi", ALLOWED_HOSTS="screener.example.org")
+    assert done.returncode != 0
+    assert "Set SECRET_KEY" in done.stderr
+
+
+def test_the_web_server_refuses_to_start_without_allowed_hosts() -> None:
+    done = _python("import config.wsgi", SECRET_KEY=PRODUCTION["SECRET_KEY"])
+    assert done.returncode != 0
+    assert "Set ALLOWED_HOSTS" in done.stderr
+
+
+def test_the_web_server_starts_when_configured() -> None:
+    done = _python("import config.wsgi; print('ready')", **PRODUCTION)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ready"
