@@ -369,9 +369,9 @@ def _split_code(text: str) -> tuple[str | None, str]:
 
 
 def _section(text: str) -> str | None:
-    """Normalise "647 (b)", "647 b", "647.b" and "§ 647(b)." to "647(b)"."""
-    text = _SECTION_WORDS.sub(" ", text)
-    text = re.sub(r"[\s.,;:]+$", "", text.strip())
+    """Normalise "647 (b)", "647 b", "647.b", "§ 647, subd. (b)." to "647(b)"."""
+    text = _SECTION_WORDS.sub(" ", text.replace(",", " "))
+    text = re.sub(r"[\s.;:]+$", "", text.strip())
     text = _LOOSE_LETTER.sub(r"\1", text)
     text = re.sub(r"\s+", "", text)
     # A letter glued to the number ("647b") stays glued here: _candidates
@@ -458,7 +458,7 @@ def _parse_slashed(raw: str, prefix: str, rest: str) -> ParsedOffense:
     if not all(sections):
         return ParsedOffense(input=raw, code=None, offense=None)
     codes = [f"{prefix} {section}" for section in sections]
-    attempt = len(codes) > 1 and _is_attempt(codes[0].split(" ", 1)[1])
+    attempt = _is_attempt(codes[0].split(" ", 1)[1])
     parts = codes[1:] if attempt else codes
     offenses = [lookup(code) for code in parts]
     enhancements = tuple(
