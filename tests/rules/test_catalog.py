@@ -524,6 +524,7 @@ def test_an_unknown_part_after_a_slash_makes_the_whole_unknown() -> None:
         ("USC 1591", None),
         ("18 USC xyz", None),
         ("18 USC 1591/1594", None),
+        ("USC 1591/1594", None),
         ("Penal Code", None),
         ("prostitution", None),
         ("\x00", None),
