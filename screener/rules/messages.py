@@ -153,6 +153,11 @@ MESSAGES: dict[str, str] = {
         "You said this is still happening. Your safety comes first. The law is not clear about "
         "asking while it is still going on, so talk with a lawyer or advocate first."
     ),
+    "still_victimized_sought_services": gettext_noop(
+        "You said this is still happening, and that you have reached out for help. The law "
+        "lets you ask after reaching out, but it is not clear how courts handle a request "
+        "while the harm goes on. Your safety comes first: talk with a lawyer or advocate."
+    ),
     "reasonable_time": gettext_noop(
         "Before 2022 the petition had to be filed within a reasonable time after the harm ended."
     ),

@@ -43,7 +43,12 @@ def _timing(out: Outcome, case: Case) -> None:
     """§ 236.14: at any time after the harm ends (AB 262); before 2022, a reasonable time."""
     ongoing = case.victimization.ongoing
     if ongoing == "yes":
-        out.unsettled("still_victimized")
+        # Safety first either way; seeking services opens the door in the
+        # text, but whether a court hears it while the harm goes on is open.
+        sought = case.victimization.sought_services == "yes"
+        out.unsettled(
+            "still_victimized_sought_services" if sought else "still_victimized"
+        )
     elif ongoing == "no":
         if out.law.param("timing_any_time", out.as_of) is False:
             out.unknown("reasonable_time", "victimization.ended_on")
