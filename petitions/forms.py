@@ -149,6 +149,8 @@ class DraftDetailsForm(forms.Form):
                 label=_("Which law should the petition use?"),
                 choices=[(s, STATUTE_LABELS[s]) for s in statutes],
                 initial=statutes[0],
+                required=False,  # unanswered means the default, § 236.14
+                help_text=_("A lawyer can help you choose the stronger one."),
                 widget=forms.RadioSelect,
             )
         for key, label in EVIDENCE_ITEMS:

@@ -195,3 +195,49 @@ def test_a_corrupt_stored_case_gives_the_kind_page_not_a_500(client: Client) -> 
 
 def test_other_methods_are_refused(client: Client) -> None:
     assert client.put(URL).status_code == 405
+
+
+def test_errors_are_linked_to_their_fields_for_screen_readers(
+    client: Client, trafficking_case: dict[str, Any]
+) -> None:
+    put_case_in_session(client, trafficking_case)
+    body = client.post(URL, _form_data(phone="call me")).content.decode()
+    assert '<a href="#id_phone">' in body
+    assert 'id="id_phone_error"' in body
+    assert 'aria-describedby="id_phone_helptext id_phone_error"' in body
+    assert 'id="id_phone_helptext"' in body
+
+
+def test_unanswered_statute_choice_defaults_to_236_14(
+    client: Client, trafficking_case: dict[str, Any]
+) -> None:
+    trafficking_case["victimization"]["kinds"].append("intimate_partner_violence")
+    put_case_in_session(client, trafficking_case)
+    response = client.post(URL, {})
+    assert response["Content-Type"] == "application/pdf"
+    assert "Penal Code section 236.14" in pdf_text(response.content)
+
+
+def test_choosing_a_law_no_record_fits_explains_instead_of_drafting(
+    client: Client, trafficking_case: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trafficking_case["victimization"]["kinds"].append("intimate_partner_violence")
+    only_236_14 = {
+        "records": [
+            {
+                "id": "1",
+                "offense": {"code": "PC 647(b)", "title": "Prostitution"},
+                "remedies": [
+                    {"remedy": "PC 236.14", "status": "likely"},
+                    {"remedy": "PC 236.15", "status": "not_eligible"},
+                ],
+            }
+        ]
+    }
+    monkeypatch.setattr("petitions.views._screen", lambda case: only_236_14)
+    put_case_in_session(client, trafficking_case)
+    response = client.post(URL, {"statute": "PC 236.15", "control": "kept"})
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    assert "No record qualifies under the law you chose" in body
+    assert "kept" in body
