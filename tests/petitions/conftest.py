@@ -42,8 +42,7 @@ def _record(**fields: Any) -> dict[str, Any]:
     return base | fields
 
 
-@pytest.fixture
-def trafficking_case() -> dict[str, Any]:
+def make_trafficking_case() -> dict[str, Any]:
     """Two Los Angeles records and one Alameda record, plus a robbery."""
     return {
         "as_of": "2026-11-22",
@@ -62,6 +61,11 @@ def trafficking_case() -> dict[str, Any]:
 
 
 @pytest.fixture
+def trafficking_case() -> dict[str, Any]:
+    return make_trafficking_case()
+
+
+@pytest.fixture
 def partner_violence_case() -> dict[str, Any]:
     return {
         "as_of": "2026-11-22",
@@ -74,8 +78,7 @@ def partner_violence_case() -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def full_details() -> dict[str, Any]:
+def make_full_details() -> dict[str, Any]:
     return {
         "name": "Maria Elena Lopez",
         "use_initials": True,
@@ -94,6 +97,11 @@ def full_details() -> dict[str, Any]:
         "evidence_t_visa": "attached",
         "evidence_police_report": "will_obtain",
     }
+
+
+@pytest.fixture
+def full_details() -> dict[str, Any]:
+    return make_full_details()
 
 
 @pytest.fixture

@@ -15,7 +15,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from petitions.packet import packet_build
+from petitions.render import petition_render_pdf
+from screener.rules import screen
 from tests.petitions.conftest import (
+    TODAY,
+    make_full_details,
+    make_trafficking_case,
     pdf_page_bodies,
     pdf_pages_text,
     pdf_text,
@@ -30,13 +36,14 @@ TEXT_LEFT, TEXT_RIGHT = 108.0, 576.0  # 1.5 in left margin, 0.5 in right margin
 LINE_PITCH = 24.0
 
 
-@pytest.fixture
-def packet_pdf(
-    render_packet: Render,
-    trafficking_case: dict[str, Any],
-    full_details: dict[str, Any],
-) -> bytes:
-    return render_packet(trafficking_case, full_details)
+@pytest.fixture(scope="module")
+def packet_pdf() -> bytes:
+    """The standard two-county packet, rendered once for the read-only tests."""
+    case = make_trafficking_case()
+    packet = packet_build(
+        case=case, screening=screen(case), details=make_full_details(), today=TODAY
+    )
+    return petition_render_pdf(packet=packet)
 
 
 def _line_number_words(page: list[tuple[float, float, float, float, str]]) -> list:
