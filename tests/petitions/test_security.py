@@ -194,6 +194,11 @@ def test_a2_a3_templates_never_mark_user_values_safe_or_put_them_in_css() -> Non
         assert "autoescape off" not in source, template
         assert "<style" not in source, template
         assert "style=" not in source, template
+    render_source = (
+        Path(__file__).resolve().parents[2] / "petitions" / "render.py"
+    ).read_text(encoding="utf-8")
+    assert "presentational_hints" not in render_source  # CVE-2026-49452
+    assert "mark_safe" not in render_source
     css = (STATIC_DIR / "petitions" / "pleading.css").read_text(encoding="utf-8")
     assert "{{" not in css
     assert not re.search(r"url\(\s*['\"]?(https?:|data:|//)", css)
