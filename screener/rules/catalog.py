@@ -99,6 +99,9 @@ _CODE_ALIASES: tuple[tuple[str, str], ...] = (
     ("u.s.c.", "USC"),
     ("usc", "USC"),
 )
+_ALIAS_WORDS = frozenset(
+    word.replace(".", "") for alias, _ in _CODE_ALIASES for word in alias.split()
+) - {"and", "&"}
 _ALIASES_LONGEST_FIRST = tuple(sorted(_CODE_ALIASES, key=lambda pair: -len(pair[0])))
 # "Cal. Penal Code", "California Vehicle Code": the state name adds nothing.
 _STATE_PREFIX = re.compile(r"^(?:cal(?:ifornia|if)?\.?\s+)")
@@ -337,7 +340,7 @@ _SUBDIVISIONS = r"((?:\([0-9a-z]+\))*)"
 _SECTION_RE = re.compile(_SECTION + _SUBDIVISIONS + r"$")
 _FEDERAL_RE = re.compile(r"^(\d+)\s*(?:u\.?\s*s\.?\s*c\.?)\s*(.+)$")
 _SECTION_WORDS = re.compile(
-    r"(?:\bsections?\b|\bsec\b\.?|\bsubd(?:ivision)?s?\b\.?|§+|\bcode\b)"
+    r"(?:\bsections?\b|\bsec\b\.?|\bsubd(?:ivision)?s?\b\.?|§+|\bcode\b|\bof the\b)"
 )
 # "647 b" and "647.b": a letter after a space or dot is a subdivision.
 _LOOSE_LETTER = re.compile(r"(?<=\d)[\s.]+([a-z])(?=\(|$)")
@@ -486,9 +489,13 @@ def _parse_slashed(raw: str, prefix: str, rest: str) -> ParsedOffense:
     )
 
 
-@lru_cache(maxsize=4096)
-def _parse(raw: str) -> ParsedOffense:
-    cleaned = _normalise(raw)
+def _is_description(word: str) -> bool:
+    """A word of an offense's description, not part of a citation."""
+    bare = word.strip(".,;:-–—()").replace(".", "")
+    return not any(ch.isdigit() for ch in word) and bare not in _ALIAS_WORDS
+
+
+def _parse_citation(raw: str, cleaned: str) -> ParsedOffense:
     law_code, rest = _split_code(cleaned)
     if "/" in rest and law_code != "USC" and not _FEDERAL_RE.match(cleaned):
         return _parse_slashed(raw, law_code or "PC", rest)
@@ -497,6 +504,22 @@ def _parse(raw: str) -> ParsedOffense:
         return ParsedOffense(input=raw, code=None, offense=None)
     offense = lookup(code)
     return ParsedOffense(input=raw, code=_display_code(code, offense), offense=offense)
+
+
+@lru_cache(maxsize=4096)
+def _parse(raw: str) -> ParsedOffense:
+    words = _normalise(raw).split()
+    # "PC 647(B) DISORDERLY CONDUCT: PROSTITUTION" (as on a rap sheet): drop
+    # trailing words until a citation is left, as long as they are only
+    # words ("PC 211 and PC 459" is two offenses: do not pick one; "18 USC
+    # xyz" is not "PC 18").
+    for end in range(len(words), 0, -1):
+        if not all(_is_description(word) for word in words[end:]):
+            break
+        parsed = _parse_citation(raw, " ".join(words[:end]))
+        if parsed.code is not None:
+            return parsed
+    return ParsedOffense(input=raw, code=None, offense=None)
 
 
 def parse_offense(text: str) -> ParsedOffense:
