@@ -349,3 +349,8 @@ def test_needs_review_and_juvenile_records_carry_visible_markers(
     assert "[VERIFY BEFORE FILING: a juvenile adjudication" in text
     assert "rebuttable presumption" in text
     assert "Kern County District Attorney" in text
+
+
+def test_no_citation_is_repeated_back_to_back(packet_pdf: bytes) -> None:
+    text = pdf_text(packet_pdf)
+    assert not re.search(r"(see Pen\. Code, § 236\.1[45]); \1\b", text)
