@@ -585,14 +585,16 @@ def search(query: str, *, limit: int = 10) -> list[Offense]:
         for offense, haystack, title in _search_index()
         if offense not in results and all(_matches(w, haystack) for w in wanted)
     ]
-    # Words in the title first; then what is in force; then state law;
-    # then the lesser offense (most survivors' records are misdemeanors: "prostitution"
+    # Words in the title first; then what is in force; then state law; then
+    # short titles (that say little else) before long ones; then the lesser
+    # offense (most survivors' records are misdemeanors: "prostitution"
     # should show 647(b) before pimping); then the shorter code.
     found.sort(
         key=lambda item: (
             -sum(_matches(w, item[1]) for w in wanted),
             item[0].repealed is not None,
             item[0].is_federal,
+            -sum(_matches(w, item[1]) for w in wanted) / len(item[1]),
             "felony" in item[0].levels,
             "misdemeanor" not in item[0].levels,
             len(item[0].code),

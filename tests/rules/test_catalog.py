@@ -672,11 +672,17 @@ def test_search_by_code() -> None:
     assert all("211" in o.code for o in search("211", limit=50))
 
 
-def test_search_ranks_law_in_force_before_repealed_law() -> None:
-    results = search("loitering prostitution", limit=50)
-    assert results[-1].repealed is not None or entry("PC 653.22") not in results
-    in_force = [o for o in results if o.repealed is None]
-    assert results[: len(in_force)] == in_force
+def test_search_ranks_title_then_in_force_then_state_law() -> None:
+    results = search("prostitution", limit=200)
+    titled = [o for o in results if "prostitution" in o.title.lower()]
+    assert len(titled) > 5
+    assert results[: len(titled)] == titled  # words in the title first
+    in_force = [o for o in titled if o.repealed is None]
+    assert len(in_force) < len(titled)  # 647f and 653.22 are repealed
+    assert titled[: len(in_force)] == in_force
+    federal = [o for o in in_force if o.is_federal]
+    assert federal
+    assert in_force[-len(federal) :] == federal
 
 
 def test_search_with_nothing_to_look_for() -> None:
