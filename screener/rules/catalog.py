@@ -122,6 +122,7 @@ _ENTRY_KEYS = {
     "excluded_1203_4",
     "prop_47",
     "enhancement",
+    "mixed",
     "repealed",
     "federal_level",
     "keywords",
@@ -137,7 +138,7 @@ _BOOL_KEYS = (
     "enhancement",
 )
 _TEXT_KEYS = ("violent_paragraph", "serious_paragraph", "notes")
-_LIST_KEYS = ("violent_findings", "keywords")
+_LIST_KEYS = ("violent_findings", "keywords", "mixed")
 _FILE_KEYS = {"source", "last_verified", "offenses"}
 _VIOLENT_PARAGRAPH = re.compile(r"^667\.5\(c\)\((?:[1-9]|1[0-9]|2[0-3])\)$")
 _SERIOUS_PARAGRAPH = re.compile(r"^1192\.7\(c\)\((?:[1-9]|[1-3][0-9]|4[0-2])\)$")
@@ -170,6 +171,11 @@ class Offense:
     # A sentence enhancement (PC 12022.7, 186.22 ...), not an offense on its
     # own: "245(a)(1)/12022.7" is an assault with an enhancement.
     enhancement: bool = False
+    # Flags that hold for some subdivisions (or values) only. On a parent
+    # section such a flag is set (the stricter reading) and named here, so
+    # the rules can ask which subdivision instead of treating it as certain:
+    # a bare "PC 261.5" is excluded from § 1203.4 only if it was 261.5(d).
+    mixed: tuple[str, ...] = ()
 
     @property
     def law_code(self) -> str:
@@ -275,6 +281,9 @@ def _check_entry(entry: Any, path: Path) -> None:
         raise _fail(path, code, "federal codes, and only they, need federal_level")
     if level is not None and level not in FEDERAL_LEVELS:
         raise _fail(path, code, "bad federal_level")
+    for flag in entry.get("mixed", []):
+        if flag not in _BOOL_KEYS or entry.get(flag) is not True:
+            raise _fail(path, code, f"mixed {flag!r} must name a flag set true")
 
 
 def _build(entry: dict[str, Any], source: str) -> Offense:
@@ -296,6 +305,7 @@ def _build(entry: dict[str, Any], source: str) -> Offense:
         keywords=tuple(entry.get("keywords", ())),
         source=source,
         enhancement=entry.get("enhancement", False),
+        mixed=tuple(entry.get("mixed", ())),
     )
 
 

@@ -241,6 +241,31 @@ def test_not_serious(code: str) -> None:
     assert not entry(code).serious
 
 
+@pytest.mark.parametrize(
+    ("code", "flag"),
+    [
+        ("PC 261.5", "excluded_1203_4"),
+        ("PC 289", "excluded_1203_4"),
+        ("PC 286", "serious"),
+        ("PC 236.1", "registration_290"),
+        ("PC 487", "prop_47"),
+        ("VC 10851", "prop_47"),
+    ],
+)
+def test_flags_that_depend_on_the_subdivision_say_so(code: str, flag: str) -> None:
+    offense = entry(code)
+    assert flag in offense.mixed
+    assert getattr(offense, flag) is True  # the stricter reading
+
+
+def test_flags_that_hold_for_every_subdivision_are_not_mixed() -> None:
+    assert entry("PC 288").mixed == ("serious",)  # all of 288 is excluded
+    assert entry("PC 261.5(d)").mixed == ()
+    assert entry("PC 211").mixed == ()
+    for offense in catalog().values():
+        assert all(getattr(offense, flag) is True for flag in offense.mixed)
+
+
 def test_wobblers_and_straight_levels() -> None:
     assert entry("PC 484").is_wobbler
     assert entry("PC 245(a)(1)").is_wobbler
@@ -708,6 +733,7 @@ GOOD_ENTRY: dict[str, Any] = {
     "serious_paragraph": "1192.7(c)(19)",
     "keywords": ["robbery"],
 }
+MIXED_ENTRY = {**GOOD_ENTRY, "code": "PC 212.5", "mixed": ["serious"]}
 
 
 def write(tmp_path: Path, document: Any, name: str = "test.yaml") -> Path:
@@ -744,14 +770,18 @@ def test_loader_reads_a_good_file(tmp_path: Path) -> None:
         "violent": "no",
         "federal_level": "unknown",
     }
-    loaded = load_catalog(write(tmp_path, document(GOOD_ENTRY, finding, federal)))
-    assert set(loaded) == {"PC 211", "PC 518", "18 USC 1591"}
+    loaded = load_catalog(
+        write(tmp_path, document(GOOD_ENTRY, finding, federal, MIXED_ENTRY))
+    )
+    assert set(loaded) == {"PC 211", "PC 518", "18 USC 1591", "PC 212.5"}
+    assert loaded["PC 212.5"].mixed == ("serious",)
     robbery = loaded["PC 211"]
     assert robbery.source == "Test source"
     assert robbery.levels == frozenset({"felony"})
     assert robbery.serious_paragraph == "1192.7(c)(19)"
     assert robbery.repealed is None
     assert robbery.keywords == ("robbery",)
+    assert robbery.mixed == ()
     assert not robbery.enhancement
     assert loaded["PC 518"].violent_findings == ("PC 186.22",)
     assert loaded["PC 518"].repealed == date(2030, 1, 1)
@@ -817,6 +847,9 @@ BAD_ENTRIES = {
     "keyword not text": changed(keywords=["robbery", 5150]),
     "repealed not a date": changed(repealed="2023-01-01"),
     "notes not text": changed(notes=["a"]),
+    "mixed names an unknown flag": changed(mixed=["violent"]),
+    "mixed names a flag that is not set": changed(mixed=["prop_47"]),
+    "mixed not a list": changed(mixed="serious"),
 }
 
 
