@@ -51,8 +51,19 @@
     if (expired && status) { status.textContent = statusText[lang][2]; }
   }
 
+  // Shift used to type a capital letter or "(" is not an exit press
+  // (as in GOV.UK Frontend): someone typing "PC 647(B)" must not be sent away.
+  var shiftModifiedKey = false;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" && event.shiftKey) { shiftModifiedKey = true; }
+  });
+
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift" || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    if (shiftModifiedKey) {
+      shiftModifiedKey = false;
       return;
     }
     presses += 1;

@@ -88,7 +88,8 @@ def test_whole_journey_and_exit_work_without_javascript(
     expect(visit.page).to_have_url(NEUTRAL)
     visit.go("/results/")
     assert (
-        visit.page.url.endswith(visit.base + "/") or ANSWER_TEXT not in visit.page.content()
+        visit.page.url.endswith(visit.base + "/")
+        or ANSWER_TEXT not in visit.page.content()
     )
 
 
@@ -179,3 +180,27 @@ def test_axe_finds_no_violations_on_any_page_type(visit: Visit) -> None:
     visit.go("/nowhere/")
     check("not-found")
     assert len(checked) == 13
+
+
+def test_typing_capitals_does_not_count_as_shift_presses(visit: Visit) -> None:
+    start(visit)
+    answer(visit, TRAFFICKING_647B["q1"])
+    answer(visit, TRAFFICKING_647B["q2"])
+    visit.page.wait_for_load_state("load")
+    field = visit.page.locator("input[type=text]")
+    field.click()
+    for key in (
+        "Shift+P",
+        "Shift+C",
+        "Space",
+        "6",
+        "4",
+        "7",
+        "Shift+(",
+        "b",
+        "Shift+)",
+    ):
+        visit.page.keyboard.press(key)
+    visit.page.wait_for_timeout(300)
+    assert step_of(visit) == "q3"
+    assert field.input_value() == "PC 647(b)"
