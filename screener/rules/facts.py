@@ -178,18 +178,24 @@ def _record(raw: Any, index: int, errors: _Errors) -> Record | None:
         errors.add(f"{where}id", "Must be a string.")
         record_id = str(index + 1)
     offense = _text(raw, "offense", where, errors)
+    parsed = parse_offense(offense or "")
+    enhancements = _enhancements(raw, where, errors)
+    if parsed.enhancements:
+        # "245(a)(1)/12022.7": an enhancement written into the offense counts too.
+        written = frozenset(normalise_finding(code) for code in parsed.enhancements)
+        enhancements = written | (enhancements or frozenset())
     return Record(
         id=record_id,
         system=_choice(raw, "system", SYSTEMS, where, errors),
         disposition=_choice(raw, "disposition", DISPOSITIONS, where, errors),
-        offense=parse_offense(offense or ""),
+        offense=parsed,
         level=_choice(raw, "level", LEVELS, where, errors),
         county=_text(raw, "county", where, errors),
         age_at_offense=_age(raw, where, errors),
         while_victimized=_answer(raw, "while_victimized", where, errors),
         direct_result=_answer(raw, "direct_result", where, errors),
         reasonable_fear=_answer(raw, "reasonable_fear", where, errors),
-        enhancements=_enhancements(raw, where, errors),
+        enhancements=enhancements,
         probation=_choice(raw, "probation", PROBATION, where, errors),
         in_custody=_flag(raw, "in_custody", where, errors),
         fines_unpaid=_flag(raw, "fines_unpaid", where, errors),

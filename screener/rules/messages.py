@@ -286,6 +286,10 @@ MESSAGES: dict[str, str] = {
     "excluded_sex_offense": gettext_noop(
         "The law does not allow this dismissal for this offense."
     ),
+    "excluded_depends_on_subdivision": gettext_noop(
+        "The law does not allow this dismissal for some parts of this code section. A lawyer "
+        "should check which part your conviction was under."
+    ),
     "serving_sentence": gettext_noop(
         "This relief is not available while you are serving a sentence. Once released, it may be."
     ),

@@ -58,7 +58,8 @@ def _enhancement_paragraph(record: Record, as_of: date) -> str | None:
 def classify(record: Record, as_of: date) -> Violence:
     """Classify one record against § 667.5(c) as of a date."""
     offense = record.offense.offense
-    if record.level in ("misdemeanor", "infraction"):
+    never_felony = offense is not None and "felony" not in offense.levels
+    if record.level in ("misdemeanor", "infraction") or never_felony:
         if offense is not None and offense.levels == frozenset({"felony"}):
             return Violence(UNSETTLED, "level_inconsistent")
         return Violence(NONVIOLENT, "misdemeanor_never_violent")

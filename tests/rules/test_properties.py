@@ -29,6 +29,7 @@ OFFENSES = [
     "HS 11350", "VC 23152(a)", "18 USC 1591", "21 USC 841", "18 USC 2113(a)",
     "PC 99999", "", "xyz",
 ]  # fmt: skip
+FELONY_ENHANCEMENTS = {"PC 12022.7", "PC 12022.53", "PC 12022.5"}
 ENHANCEMENTS = [
     "PC 12022.7",
     "PC 12022.53",
@@ -130,8 +131,11 @@ def test_an_unknown_fact_is_not_eligible_only_if_every_answer_would_be(
     unknown_statuses = _statuses(_case(victimization, unknown, as_of))
     answers = RECORD_UNKNOWNS[field]
     if field == "level":
-        # A level the catalog rules out for this offense is not a possible truth.
+        # A level the catalog rules out for this offense is not a possible
+        # truth, and GBI or firearm enhancements are found only on felonies.
         answers = levels_for(record.get("offense", "")) or answers
+        if set(record.get("enhancements") or ()) & FELONY_ENHANCEMENTS:
+            answers = ["felony"]
     for remedy, status in unknown_statuses.items():
         if status != "not_eligible":
             continue

@@ -17,7 +17,9 @@ def _serious(out: Outcome, record: Record) -> None:
         return
     if not offense.serious or record.level in ("misdemeanor", "infraction"):
         return
-    if record.level == "felony" or "misdemeanor" not in offense.levels:
+    if "serious" in offense.mixed:
+        out.unsettled("serious_felony_excluded")
+    elif record.level == "felony" or "misdemeanor" not in offense.levels:
         out.bar("serious_felony_excluded")
     else:
         out.unknown("serious_felony_excluded", "level")

@@ -31,6 +31,19 @@ def _known_offense(out: Outcome, record: Record) -> bool:
     return True
 
 
+def _excluded(out: Outcome, record: Record) -> None:
+    """§ 1203.4(b) excludes some sex offenses, for some sections only some subdivisions."""
+    if not _known_offense(out, record):
+        return
+    offense = record.offense.offense
+    if offense is None or not offense.excluded_1203_4:
+        return
+    if "excluded_1203_4" in offense.mixed:
+        out.unsettled("excluded_depends_on_subdivision")
+    else:
+        out.bar("excluded_sex_offense")
+
+
 def pc_1203_4(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     if not common.california_record(out, record) or not common.in_force(out):
         return out
@@ -39,8 +52,7 @@ def pc_1203_4(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
     if record.probation == "none":
         out.not_applicable("no_probation_granted")
         return out
-    if _known_offense(out, record) and record.offense.offense.excluded_1203_4:  # type: ignore[union-attr]
-        out.bar("excluded_sex_offense")
+    _excluded(out, record)
     if record.probation == "completed":
         out.met("probation_completed")
     elif record.probation == "active":
