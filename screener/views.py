@@ -110,7 +110,7 @@ def _check_action(request: HttpRequest, screening: dict[str, Any]) -> HttpRespon
     action = request.POST.get("action")
     if action == "add":
         return _start_run(
-            request, dict(screening.get("person_steps") or {}), {"ask_person": False},
+            request, dict(screening.get("person_steps") or {}), {"ask_person": False, "adding": True},
             f.SYSTEM,
         )  # fmt: skip
     if action == "remove":

@@ -146,6 +146,8 @@ class ScreeningWizard(NamedUrlSessionWizardView):
             back_url = reverse("screener:check")
         elif previous:
             back_url = self.get_step_url(previous)
+        elif self.storage.extra_data.get("adding"):
+            back_url = reverse("screener:check")  # "Add another case" came from there
         else:
             back_url = reverse("screener:safety")
         context.update(

@@ -167,6 +167,8 @@ def test_remove_a_case(client: Client, trafficking_647b: dict[str, Any]) -> None
     second = {
         k: v for k, v in trafficking_647b.items() if k not in ("q8", "q11", "q12")
     }
+    page = client.get("/q/q1/").content.decode()
+    assert '<a class="back-link" href="/check/">' in page
     walk(client, second, start=response)
     assert "Remove case 2" in client.get("/check/").content.decode()
     client.post("/check/", {"action": "remove", "index": "0"})
