@@ -7,6 +7,7 @@ takes an answer from the URL.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -21,10 +22,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from screener import answers, results, session_store
 from screener import forms as f
+from screener.rules import InvalidCase
 from screener.wizard import DONE, URL_NAME, replay
 
+logger = logging.getLogger(__name__)
 NEUTRAL_SITE = "https://www.google.com/search?q=weather"
 WIZARD_KEY = "wizard_s"
+# Far below the rules' own limit; a screening with more cases needs a lawyer.
+MAX_CASES = 20
 
 
 def exit_destination() -> str:
@@ -102,13 +107,17 @@ def check(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "screener/check.html",
-        {"cases": _records_view(screening), "person_rows": _person_rows(screening)},
+        {
+            "cases": _records_view(screening),
+            "person_rows": _person_rows(screening),
+            "can_add": len(screening["records"]) < MAX_CASES,
+        },
     )
 
 
 def _check_action(request: HttpRequest, screening: dict[str, Any]) -> HttpResponse:
     action = request.POST.get("action")
-    if action == "add":
+    if action == "add" and len(screening["records"]) < MAX_CASES:
         return _start_run(
             request, dict(screening.get("person_steps") or {}), {"ask_person": False, "adding": True},
             f.SYSTEM,
@@ -161,7 +170,13 @@ def results_page(request: HttpRequest) -> HttpResponse:
     if case is None:
         return redirect("screener:start")
     screening = answers.load_screening(request)
-    context = results.build(case, screening, translate=gettext)
+    try:
+        context = results.build(case, screening, translate=gettext)
+    except InvalidCase:
+        # Our own answers never make an invalid case; if they ever do, say
+        # so kindly (the error list names fields, never values).
+        logger.error("results: the stored case is invalid")
+        return render(request, "400.html", status=400)
     context["petition_url"] = _petition_url()
     return render(request, "screener/results.html", context)
 

@@ -197,3 +197,19 @@ def test_results_link_to_the_petition_page_only_when_it_exists(
     else:
         assert f'href="{url}"' in page
         assert client.get(url).status_code == 200  # the case reached petitions
+
+
+def test_an_invalid_stored_case_is_a_kind_400_not_a_500(client: Client) -> None:
+    from screener import session_store
+    from tests.screener.conftest import stored
+
+    client.post("/begin/")
+    assert stored(client, "wizard_s") is not None
+    request = type("R", (), {})()
+    request.session = client.session
+    request.COOKIES = {k: v.value for k, v in client.cookies.items()}
+    session_store.store_case(request, {"records": "not a list"})
+    request.session.save()
+    response = client.get("/results/")
+    assert response.status_code == 400
+    assert "Something went wrong with that page" in response.content.decode()
