@@ -50,8 +50,10 @@ def test_full_journey(visit: Visit, outcome: str, language: str) -> None:
     start(visit)
     walk(visit, OUTCOMES[outcome], screens=f"{language}-{outcome}")
     visit.screenshot(f"{language}-{outcome}-check")
+    assert visit.axe() == []
     see_results(visit)
     visit.screenshot(f"{language}-{outcome}-results")
+    assert visit.axe() == []
     in_panel, on_page = EXPECTED[outcome]
     with translation.override(language):
         in_panel = [gettext(str(t)) if isinstance(t, str) else str(t) for t in in_panel]

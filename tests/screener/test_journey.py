@@ -132,7 +132,8 @@ def test_ongoing_harm_shows_the_hotlines_before_anything_else(
     _case, page = results(client)
     main = page[page.index('<main id="main"') :]
     assert main.index("1-888-373-7888") < main.index("Your results")
-    assert "text START to 88788" in main
+    assert 'href="tel:+18883737888"' in main
+    assert 'href="sms:88788"' in main
 
 
 def test_dont_know_the_charge_skips_the_list_and_still_gets_an_answer(
