@@ -276,3 +276,16 @@ def test_no_answer_reaches_a_log_line(
     logged = "\n".join(r.getMessage() for r in caplog.records)
     for answer in ("647", "Los Angeles", "human_trafficking", "prostitution"):
         assert answer not in logged
+
+
+def test_one_small_stylesheet_and_script_with_no_fonts_or_outside_urls() -> None:
+    from django.conf import settings
+
+    static = settings.BASE_DIR / "static" / "screener"
+    css = (static / "app.css").read_text(encoding="utf-8")
+    js = (static / "app.js").read_text(encoding="utf-8")
+    assert "@font-face" not in css
+    assert "@import" not in css
+    assert "url(" not in css
+    assert "http" not in js
+    assert len(css) + len(js) < 20_000
