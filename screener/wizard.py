@@ -70,12 +70,18 @@ class ScreeningWizard(NamedUrlSessionWizardView):
         return DONE
 
     def is_reachable(self, step: str) -> bool:
+        """A step applies and every step before it has a valid answer.
+
+        This is what stops both forward jumps by URL and stale replays (a
+        POST for a later step after the answers were deleted).
+        """
         steps = list(self.get_form_list())
         if step not in steps:
             return False
         return all(c.cleaned(self, s) is not None for s in steps[: steps.index(step)])
 
     def get(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Show a step from storage; never reset (formtools' GET does)."""
         step = kwargs.get("step")
         if step == DONE:
             return super().get(*args, **kwargs)
@@ -104,6 +110,7 @@ class ScreeningWizard(NamedUrlSessionWizardView):
         return form
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Check the step, save a valid answer, redirect to what comes next."""
         step = kwargs.get("step")
         management = ManagementForm(self.request.POST, prefix=self.prefix)
         if (
@@ -127,6 +134,7 @@ class ScreeningWizard(NamedUrlSessionWizardView):
         return redirect(self.get_step_url(following or DONE))
 
     def go_back(self, step: str, goto: str) -> HttpResponse:
+        """``wizard_goto_step``: back only, keeping what was typed (#284)."""
         steps = list(self.get_form_list())
         if goto not in steps or steps.index(goto) >= steps.index(step):
             raise SuspiciousOperation("wizard may only go back")
