@@ -59,7 +59,12 @@ class TextField(forms.CharField):
 
 
 def _text(label: str, max_length: int, help_text: str = "", rows: int = 0) -> TextField:
-    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    attrs = {"class": "input", "spellcheck": "false"}
+    widget = (
+        forms.Textarea(attrs=attrs | {"rows": rows})
+        if rows
+        else forms.TextInput(attrs=attrs)
+    )
     return TextField(
         label=label,
         max_length=max_length,
@@ -68,6 +73,9 @@ def _text(label: str, max_length: int, help_text: str = "", rows: int = 0) -> Te
         widget=widget,
     )
 
+
+# The screener's large touch targets (static/screener/app.css).
+CHOICE = forms.RadioSelect(attrs={"class": "choice-input"})
 
 FILE_FORMATS = [
     ("pdf", _("PDF, ready to print and file (all the papers)")),
@@ -83,7 +91,7 @@ class DraftDetailsForm(forms.Form):
         choices=FILE_FORMATS,
         initial="pdf",
         required=False,
-        widget=forms.RadioSelect,
+        widget=CHOICE,
     )
 
     name = _text(
@@ -95,6 +103,7 @@ class DraftDetailsForm(forms.Form):
         label=_("Use only my initials in the court papers"),
         required=False,
         initial=True,
+        widget=forms.CheckboxInput(attrs={"class": "choice-input"}),
     )
     mailing_address = _text(
         _("Mailing address"),
@@ -107,8 +116,8 @@ class DraftDetailsForm(forms.Form):
     service_date = forms.DateField(
         label=_("Date the papers will be given to the prosecutor"),
         required=False,
-        help_text=_("For example 2026-12-01. Leave blank to use today."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave blank to use today's date."),
+        widget=forms.DateInput(attrs={"type": "date", "class": "input"}),
         error_messages={
             "invalid": _("Enter the date as year-month-day, for example 2026-12-01.")
         },
@@ -151,7 +160,7 @@ class DraftDetailsForm(forms.Form):
                 initial=statutes[0],
                 required=False,  # unanswered means the default, § 236.14
                 help_text=_("A lawyer can help you choose the stronger one."),
-                widget=forms.RadioSelect,
+                widget=CHOICE,
             )
         for key, label in EVIDENCE_ITEMS:
             self.fields[f"evidence_{key}"] = forms.ChoiceField(
@@ -159,7 +168,7 @@ class DraftDetailsForm(forms.Form):
                 choices=EVIDENCE_CHOICES,
                 initial="not_sharing",
                 required=False,
-                widget=forms.RadioSelect,
+                widget=CHOICE,
             )
         for record in self.records:
             self._add_record_fields(record)
@@ -171,6 +180,7 @@ class DraftDetailsForm(forms.Form):
             max_length=40,
             required=False,
             help_text=_("Leave blank if you don't know it."),
+            widget=forms.TextInput(attrs={"class": "input", "spellcheck": "false"}),
         )
         county = county_lookup(record.county_name)
         if county and county.city_prosecutors and record.is_misdemeanor_or_lower:
@@ -181,6 +191,7 @@ class DraftDetailsForm(forms.Form):
                 % {"offense": record.offense_code},
                 choices=choices,
                 required=False,
+                widget=forms.Select(attrs={"class": "select"}),
             )
 
     def clean_phone(self) -> str:
