@@ -19,4 +19,5 @@ urlpatterns = [
     path("results/", views.results_page, name="results"),
     path("exit/", views.leave, name="exit"),
     path("keep-alive/", views.keep_alive, name="keep_alive"),
+    path("timeout/", views.timed_out, name="timeout"),
 ]

@@ -203,6 +203,20 @@ def leave(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_GET
+@never_cache
+def timed_out(request: HttpRequest) -> HttpResponse:
+    """Idle time is up (the page's timer came here): delete, then start over.
+
+    Sessions also expire on the server after the same idle time; this makes
+    the deletion happen at once while the page is still open.
+    """
+    session_store.clear(request)
+    response = redirect("screener:start")
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
+
+
 @require_POST
 @never_cache
 def keep_alive(request: HttpRequest) -> HttpResponse:

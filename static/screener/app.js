@@ -105,7 +105,7 @@
       if (button) { button.focus(); }
     }, warnAfter * 1000);
     expireTimer = setTimeout(function () {
-      window.location.replace(body.getAttribute("data-start") || "/");
+      window.location.replace(body.getAttribute("data-expired") || "/");
     }, idle * 1000);
   }
 

@@ -204,3 +204,15 @@ def test_typing_capitals_does_not_count_as_shift_presses(visit: Visit) -> None:
     visit.page.wait_for_timeout(300)
     assert step_of(visit) == "q3"
     assert field.input_value() == "PC 647(b)"
+
+
+def test_when_time_is_up_the_answers_are_deleted(visit: Visit, settings: Any) -> None:
+    visit.page.clock.install()
+    cookies = answer_some(visit)
+    with visit.page.expect_navigation():
+        visit.page.clock.fast_forward(settings.SESSION_COOKIE_AGE * 1000 + 1000)
+    visit.page.wait_for_load_state("load")
+    assert visit.page.url == visit.base + "/"
+    assert not cookies & {c["value"] for c in visit.context.cookies()}
+    visit.go("/q/q4/")
+    assert ANSWER_TEXT not in visit.page.content()

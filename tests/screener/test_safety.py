@@ -289,3 +289,26 @@ def test_one_small_stylesheet_and_script_with_no_fonts_or_outside_urls() -> None
     assert "url(" not in css
     assert "http" not in js
     assert len(css) + len(js) < 20_000
+
+
+def test_idle_timeout_page_deletes_the_answers(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    walk(client, trafficking_647b)
+    response = client.get("/timeout/")
+    assert response["Location"] == "/"
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert Session.objects.count() == 0
+    assert client.get("/check/")["Location"] == "/"
+
+
+def test_idle_expiry_on_the_server_forgets_the_answers(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    walk(client, trafficking_647b)
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    assert client.get("/check/")["Location"] == "/"
