@@ -19,8 +19,10 @@ from screener import forms as f
 from tests.screener.conftest import walk
 
 ROOT = Path(django_settings.BASE_DIR)
-OUR_SOURCES = ("screener/", "templates/")
-NOT_OURS = ("templates/petitions/",)
+# The survivor pages: this app's code and templates, the base template and
+# the error pages. Other apps' templates (petitions, intake) are theirs.
+OUR_SOURCES = ("screener/", "templates/screener/", "templates/base.html")
+OUR_TEMPLATES = ("400.html", "403.html", "403_csrf.html", "404.html", "500.html")
 LANGUAGE_NAMES = {"English", "Español"}
 
 
@@ -64,7 +66,8 @@ def fresh_catalog(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, An
 
 def ours(entry: dict[str, Any]) -> bool:
     return any(
-        path.startswith(OUR_SOURCES) and not path.startswith(NOT_OURS)
+        path.startswith(OUR_SOURCES)
+        or path in {f"templates/{t}" for t in OUR_TEMPLATES}
         for path in entry["files"]
     )
 
@@ -112,10 +115,11 @@ ATTRIBUTE_TEXT = re.compile(r'\b(?:aria-label|alt|title|placeholder)="([^"]*)"')
 
 
 def template_files() -> list[Path]:
+    templates = ROOT / "templates"
     return [
-        path
-        for path in (ROOT / "templates").rglob("*.html")
-        if "petitions" not in path.parts
+        *sorted((templates / "screener").glob("*.html")),
+        templates / "base.html",
+        *(templates / name for name in OUR_TEMPLATES),
     ]
 
 
