@@ -146,7 +146,7 @@ class _Writer:
             self.paper(node)
         elif node.tag == "table":
             self.table(node, container)
-        elif node.tag == "ol":
+        elif "requests" in classes:
             for number, item in enumerate(
                 (c for c in node.children if isinstance(c, Node)), start=1
             ):
