@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,10 @@ INSTALLED_APPS = [
     "formtools",
     "screener",
     "petitions",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "intake",
 ]
 
 MIDDLEWARE = [
@@ -71,8 +76,38 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff and attorneys only (intake/); survivors never log in. Axes first so
+# a locked-out name is refused before its password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "intake:login"
+LOGIN_REDIRECT_URL = "intake:queue"
+# Five wrong passwords lock that name from that address for 15 minutes,
+# never forever (the default would let anyone lock staff out for good).
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "intake/locked_out.html"
+# Behind a load balancer, trust X-Forwarded-For from that many proxies only;
+# without one, the header is the client's to forge, so it is ignored.
+if envint("AXES_PROXY_COUNT", 0):
+    AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# The intake data keys: comma-separated Fernet keys, newest first. Never
+# derived from SECRET_KEY (see intake/crypto.py).
+INTAKE_ENCRYPTION_KEYS = envlist("INTAKE_ENCRYPTION_KEYS")
+# A staff login lasts at most this long, however active (idle expiry is
+# SESSION_IDLE_SECONDS, as for everyone).
+INTAKE_SESSION_MAX_HOURS = envint("INTAKE_SESSION_MAX_HOURS", 10)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

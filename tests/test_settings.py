@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION = {
     "SECRET_KEY": "x7Gq2-" + "k" * 30 + "Zp9_vT3mQw8rLs4nYb6cJd",
     "ALLOWED_HOSTS": "screener.example.org",
+    # A fixed, valid Fernet key for the test only (intake/crypto.py).
+    "INTAKE_ENCRYPTION_KEYS": "q7Y5u0V4c8mRk3sJx1Lw9Zp2Tn6Hb0Fd4Ge8Ka2Mc5E=",
 }
 
 

@@ -1,0 +1,219 @@
+"""Organisations, staff roles, cases, the audit log and anonymous tallies.
+
+What a queue filters and counts on (county, status, dates) is plain; what
+identifies or describes a person (answers, contact plan, narrative) is one
+encrypted blob each (``intake.crypto``). The audit log and the tallies
+never hold content, so they need no encryption and survive a case's purge.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from intake.crypto import EncryptedJSONField
+from screener.counties import COUNTIES
+
+COUNTY_CHOICES = [(c, c) for c in COUNTIES]
+# No 0/O, 1/I/L: a reference read out over the phone must survive it.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_reference() -> str:
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+class Organization(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    # A handful of organisations, each a few counties: a list is enough, and
+    # the hand-off filters it in Python (SQLite has no JSON containment).
+    counties = models.JSONField(default=list, blank=True)
+    retention_days = models.PositiveIntegerField(
+        default=180, help_text="How long a closed case is kept before purge."
+    )
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def serves(self, county: str | None) -> bool:
+        return bool(county) and county in self.counties
+
+
+class Role(models.TextChoices):
+    INTAKE_STAFF = "intake_staff", "Intake staff"
+    ATTORNEY = "attorney", "Attorney"
+    ORG_ADMIN = "org_admin", "Organization admin"
+
+
+class Membership(models.Model):
+    """One person, one organisation, one role: access follows from this row."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.role}, {self.organization})"
+
+    @property
+    def sees_whole_queue(self) -> bool:
+        return self.role in (Role.INTAKE_STAFF, Role.ORG_ADMIN)
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    REVIEWING = "reviewing", "Reviewing"
+    DRAFTING = "drafting", "Drafting"
+    FILED = "filed", "Filed"
+    GRANTED = "granted", "Granted"
+    DENIED = "denied", "Denied"
+    CLOSED = "closed", "Closed"
+
+
+# Statuses after which nothing more is done for the person: the retention
+# clock runs from the first of them.
+FINAL_STATUSES = (Status.GRANTED, Status.DENIED, Status.CLOSED)
+
+
+class Source(models.TextChoices):
+    SURVIVOR = "survivor", "Sent by the survivor"
+    STAFF = "staff", "Screened by staff"
+
+
+class Case(models.Model):
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="cases"
+    )
+    reference = models.CharField(max_length=12, unique=True, default=new_reference)
+    idempotency_key = models.UUIDField(unique=True, default=uuid.uuid4)
+    source = models.CharField(
+        max_length=10, choices=Source.choices, default=Source.SURVIVOR
+    )
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    county = models.CharField(
+        max_length=40, choices=COUNTY_CHOICES, blank=True, db_index=True
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_cases",
+    )
+    # The screening contract's case (shared/contract/screening-api.md).
+    answers = EncryptedJSONField()
+    # How, when and whether to reach the person (intake.forms.ContactPlanForm).
+    contact = EncryptedJSONField(default=dict)
+    # The declaration narrative, keyed like petitions.forms.DraftDetailsForm.
+    narrative = EncryptedJSONField(default=dict)
+    hold = models.BooleanField(
+        default=False, help_text="A hold keeps a closed case past retention."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return self.reference
+
+    def set_status(self, status: str) -> None:
+        """Change status; the retention clock starts at the first final one."""
+        self.status = status
+        if status in FINAL_STATUSES:
+            self.closed_at = self.closed_at or timezone.now()
+        else:
+            self.closed_at = None
+
+    def purge_due(self, now: Any = None) -> bool:
+        if self.hold or self.closed_at is None:
+            return False
+        age = (now or timezone.now()) - self.closed_at
+        return age > timedelta(days=self.organization.retention_days)
+
+
+class Action(models.TextChoices):
+    LOGIN = "login", "Logged in"
+    LOGOUT = "logout", "Logged out"
+    VIEW_QUEUE = "view_queue", "Viewed the queue"
+    VIEW_CASE = "view_case", "Viewed a case"
+    CHANGE_STATUS = "change_status", "Changed status"
+    ASSIGN = "assign", "Assigned an attorney"
+    HOLD = "hold", "Changed the hold"
+    EDIT_NARRATIVE = "edit_narrative", "Edited the narrative"
+    DOWNLOAD = "download", "Downloaded the packet"
+    VIEW_AUDIT = "view_audit", "Viewed the audit log"
+    VIEW_STATS = "view_stats", "Viewed counts"
+    EXPORT_STATS = "export_stats", "Exported counts"
+    HANDOFF = "handoff", "Case sent by a survivor"
+    PURGE = "purge", "Case purged"
+    DENIED = "denied", "Access refused"
+
+
+class AuditEntry(models.Model):
+    """Who did what to which case, when. Never the content.
+
+    ``case_id`` is a plain integer, not a key: the entry outlives the case.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    case_id = models.BigIntegerField(null=True, blank=True)
+    detail = models.CharField(
+        max_length=40, blank=True, help_text="A status or format, never content."
+    )
+
+    class Meta:
+        ordering = ("-at", "-id")
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action}"
+
+
+class Tally(models.Model):
+    """An anonymous counter for advocacy: no case, no person, only a count.
+
+    ``scope`` is "all" (every screening counted) or "org:<id>".
+    ``dimension`` is outcome, county, remedy or violent_only.
+    """
+
+    scope = models.CharField(max_length=20)
+    month = models.DateField()
+    dimension = models.CharField(max_length=20)
+    value = models.CharField(max_length=60)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["scope", "month", "dimension", "value"], name="tally_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.month:%Y-%m} {self.dimension}={self.value}"

@@ -1,0 +1,113 @@
+"""Writes: create a case once, change it, and log every touch.
+
+Views call these; these never read the request body themselves.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.utils import timezone
+
+from intake import stats
+from intake.models import Action, AuditEntry, Case, Organization, Source
+from screener.rules import screen
+
+
+def audit(
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: str,
+    *,
+    case: Case | None = None,
+    organization: Organization | None = None,
+    detail: str = "",
+) -> AuditEntry:
+    """One line in the audit log: who, what, which case id, when; no content."""
+    user = actor if actor is not None and actor.is_authenticated else None
+    if organization is None and case is not None:
+        organization = case.organization
+    if organization is None and user is not None and hasattr(user, "membership"):
+        organization = user.membership.organization
+    return AuditEntry.objects.create(
+        actor=user,
+        actor_name=user.get_username() if user else "",
+        organization=organization,
+        action=action,
+        case_id=case.pk if case else None,
+        detail=detail[:40],
+    )
+
+
+def case_counties(answers: dict[str, Any]) -> list[str | None]:
+    return list(dict.fromkeys(r.get("county") for r in answers.get("records", [])))
+
+
+def case_create(
+    *,
+    organization: Organization,
+    answers: dict[str, Any],
+    contact: dict[str, Any],
+    idempotency_key: uuid.UUID,
+    source: str = Source.SURVIVOR,
+) -> tuple[Case, bool]:
+    """Create the case for this key, or return the one already made for it.
+
+    The unique key makes a double click, a retry or a second tab land on the
+    same row: ``get_or_create`` re-reads after losing the insert race.
+    Counting and the audit line happen only for the request that created it.
+    """
+    county = next((c for c in case_counties(answers) if organization.serves(c)), "")
+    with transaction.atomic():
+        case, created = Case.objects.get_or_create(
+            idempotency_key=idempotency_key,
+            defaults={
+                "organization": organization,
+                "answers": answers,
+                "contact": contact,
+                "county": county or "",
+                "source": source,
+            },
+        )
+        if created:
+            stats.record_screening(
+                screen(answers),
+                case_counties(answers),
+                today=timezone.localdate(),
+                organization=organization,
+            )
+            audit(None, Action.HANDOFF, case=case)
+    return case, created
+
+
+def case_set_status(*, case: Case, status: str, actor: AbstractBaseUser) -> None:
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        locked.set_status(status)
+        locked.save(update_fields=["status", "closed_at", "updated_at"])
+        audit(actor, Action.CHANGE_STATUS, case=locked, detail=status)
+    case.refresh_from_db()
+
+
+def case_assign(
+    *, case: Case, attorney: AbstractBaseUser | None, actor: AbstractBaseUser
+) -> None:
+    case.assigned_to = attorney  # type: ignore[assignment]
+    case.save(update_fields=["assigned_to", "updated_at"])
+    audit(actor, Action.ASSIGN, case=case, detail=str(attorney.pk) if attorney else "")
+
+
+def case_set_hold(*, case: Case, hold: bool, actor: AbstractBaseUser) -> None:
+    case.hold = hold
+    case.save(update_fields=["hold", "updated_at"])
+    audit(actor, Action.HOLD, case=case, detail="on" if hold else "off")
+
+
+def case_set_narrative(
+    *, case: Case, narrative: dict[str, Any], actor: AbstractBaseUser
+) -> None:
+    case.narrative = narrative
+    case.save(update_fields=["narrative", "updated_at"])
+    audit(actor, Action.EDIT_NARRATIVE, case=case)

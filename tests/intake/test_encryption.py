@@ -1,0 +1,101 @@
+"""Case data is ciphertext in the database, and only the right key opens it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import connection
+
+from intake import crypto
+from intake.checks import encryption_keys
+from intake.models import Case, Organization
+from tests.intake.conftest import NAME, NARRATIVE, OFFENSE, MakeCase, verified_client
+
+
+def raw_case_row(pk: int) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT answers, contact, narrative FROM intake_case WHERE id = %s", [pk]
+        )
+        row = cursor.fetchone()
+    return " ".join(str(value) for value in row)
+
+
+@pytest.mark.django_db
+def test_the_database_holds_no_plaintext_name_narrative_or_offense(
+    org_a: Organization, make_case: MakeCase
+) -> None:
+    case = make_case(org_a, narrative={"direct_result": NARRATIVE})
+    raw = raw_case_row(case.pk)
+    for secret in (NAME, NARRATIVE, OFFENSE, "647", "Los Angeles", "blue heron"):
+        assert secret not in raw
+    assert raw.count(crypto.PREFIX) == 3
+    reloaded = Case.objects.get(pk=case.pk)
+    assert reloaded.contact["name"] == NAME
+    assert reloaded.narrative["direct_result"] == NARRATIVE
+    assert reloaded.answers["records"][0]["offense"] == OFFENSE
+
+
+@pytest.mark.django_db
+def test_a_wrong_key_is_an_error_never_ciphertext(
+    org_a: Organization, make_case: MakeCase, staff_a: Any, settings: Any
+) -> None:
+    case = make_case(org_a)
+    settings.INTAKE_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    with pytest.raises(crypto.DecryptionError):
+        Case.objects.get(pk=case.pk)
+    client = verified_client(staff_a)
+    client.raise_request_exception = False
+    response = client.get(f"/staff/cases/{case.pk}/")
+    assert response.status_code == 500
+    assert crypto.PREFIX.encode() not in response.content
+    assert b"gAAAA" not in response.content  # every Fernet token starts so
+
+
+@pytest.mark.django_db
+def test_old_keys_still_decrypt_and_rotation_moves_data_to_the_new_key(
+    org_a: Organization, make_case: MakeCase, settings: Any
+) -> None:
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.INTAKE_ENCRYPTION_KEYS = [old]
+    case = make_case(org_a)
+    settings.INTAKE_ENCRYPTION_KEYS = [new, old]
+    assert Case.objects.get(pk=case.pk).contact["name"] == NAME
+    call_command("rotate_case_keys", stdout=None)
+    settings.INTAKE_ENCRYPTION_KEYS = [new]
+    assert Case.objects.get(pk=case.pk).contact["name"] == NAME
+
+
+def test_a_missing_key_outside_debug_and_tests_is_improperly_configured(
+    settings: Any,
+) -> None:
+    settings.INTAKE_ENCRYPTION_KEYS = []
+    settings.DEBUG = False
+    settings.RUNNING_TESTS = False
+    with pytest.raises(ImproperlyConfigured):
+        crypto.encrypt_json({"a": 1})
+    assert [e.id for e in encryption_keys(None)] == ["intake.E001"]
+
+
+def test_a_key_that_is_not_a_fernet_key_is_refused(settings: Any) -> None:
+    settings.INTAKE_ENCRYPTION_KEYS = ["not-a-key"]
+    with pytest.raises(ImproperlyConfigured):
+        crypto.encrypt_json({"a": 1})
+    assert [e.id for e in encryption_keys(None)] == ["intake.E002"]
+
+
+def test_under_tests_a_generated_key_is_used_when_none_is_set(settings: Any) -> None:
+    settings.INTAKE_ENCRYPTION_KEYS = []
+    token = crypto.encrypt_json({"name": NAME})
+    assert NAME not in token
+    assert crypto.decrypt_json(token) == {"name": NAME}
+    assert encryption_keys(None) == []
+
+
+def test_a_value_without_the_scheme_prefix_is_refused() -> None:
+    with pytest.raises(crypto.DecryptionError):
+        crypto.decrypt_json('{"name": "plain"}')
