@@ -6,6 +6,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("screener.urls")),
     path("petition/", include("petitions.urls")),
+    path("staff/", include("intake.urls")),
 ]
 
 handler400 = "screener.views.bad_request"

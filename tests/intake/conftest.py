@@ -25,6 +25,7 @@ from screener.session_store import KEY_COOKIE, VisitorKeyMiddleware, store_case
 NAME = "Rosalind Quagmire"
 NARRATIVE = "He kept my passport in a locked drawer at the motel"
 OFFENSE = "PC 647(b)"
+PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
 
 
 def contract_case(**record: Any) -> dict[str, Any]:
@@ -112,7 +113,7 @@ def member(db: None) -> Member:
 
     def make(organization: Organization, role: str, username: str) -> Any:
         user = get_user_model().objects.create_user(
-            username=username, password="correct horse battery staple"
+            username=username, password=PASSWORD
         )
         Membership.objects.create(user=user, organization=organization, role=role)
         TOTPDevice.objects.create(user=user, name="phone", confirmed=True)

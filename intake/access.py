@@ -1,0 +1,76 @@
+"""Who may see what: the one place the role rules live.
+
+* Intake staff and org admins see their own organisation's whole queue.
+* Attorneys see only the cases assigned to them.
+* Nobody sees another organisation's cases; a case outside what a person
+  may see is a 404 (its existence is not confirmed) and an audit line.
+* Every staff page needs a password and a TOTP code in this session, and a
+  staff session ends after ``INTAKE_SESSION_MAX_HOURS`` however active.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.cache import never_cache
+
+from intake.models import Action, Case, Membership, Role
+from intake.services import audit
+
+SESSION_STARTED = "intake_started"
+View = Callable[..., HttpResponse]
+
+
+def membership_of(request: HttpRequest) -> Membership:
+    return request.user.membership  # type: ignore[union-attr]
+
+
+def staff_view(*roles: str) -> Callable[[View], View]:
+    """Require a verified (2FA) staff login, and one of ``roles`` if given."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        @never_cache
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = request.user
+            if not user.is_authenticated or not user.is_verified():  # type: ignore[union-attr]
+                return redirect_to_login(request.get_full_path())
+            started = request.session.setdefault(SESSION_STARTED, time.time())
+            if time.time() - started > settings.INTAKE_SESSION_MAX_HOURS * 3600:
+                logout(request)
+                return redirect_to_login(request.get_full_path())
+            membership = Membership.objects.filter(user=user).first()
+            if membership is None or (roles and membership.role not in roles):
+                audit(user, Action.DENIED, detail=request.resolver_match.url_name or "")
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def visible_cases(membership: Membership) -> QuerySet[Case]:
+    cases = Case.objects.filter(organization=membership.organization)
+    if membership.role == Role.ATTORNEY:
+        cases = cases.filter(assigned_to=membership.user)
+    return cases.select_related("organization", "assigned_to")
+
+
+def case_for(request: HttpRequest, pk: int) -> Case:
+    """The case if this person may see it; else 404, logged."""
+    membership = membership_of(request)
+    case = visible_cases(membership).filter(pk=pk).first()
+    if case is None:
+        audit(request.user, Action.DENIED, detail="case")  # type: ignore[arg-type]
+        raise Http404
+    return case

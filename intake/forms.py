@@ -1,0 +1,197 @@
+"""Forms for the hand-off (survivor-facing, translated) and the staff pages.
+
+The safe-contact plan follows the UK legal-aid call-back and operator apps
+(research: anchors-products §2.12): how to reach the person, when, whether a
+message may be left, whether the caller may say who they are, a code word,
+and "contact this person instead".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from intake.models import Organization, Role, Status
+from petitions.forms import CHOICE, TextField
+
+PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+METHODS = [
+    ("phone", _("Call me")),
+    ("text", _("Text me")),
+    ("email", _("Email me")),
+]
+BOX = forms.CheckboxInput(attrs={"class": "choice-input"})
+
+
+def _text(label: Any, max_length: int, help_text: Any = "", **attrs: str) -> TextField:
+    return TextField(
+        label=label,
+        max_length=max_length,
+        required=False,
+        help_text=help_text,
+        widget=forms.TextInput(
+            attrs={"class": "input", "spellcheck": "false", **attrs}
+        ),
+    )
+
+
+class HandoffForm(forms.Form):
+    """Where to send the screening, how to reach the person, and consent."""
+
+    organization = forms.ModelChoiceField(
+        label=_("Which organization should get your answers?"),
+        queryset=Organization.objects.none(),
+        empty_label=None,
+        widget=CHOICE,
+        error_messages={"required": _("Choose an organization.")},
+    )
+    name = _text(
+        _("What name should they ask for?"),
+        100,
+        _("A first name or a nickname is fine."),
+        autocomplete="off",
+    )
+    method = forms.ChoiceField(
+        label=_("How should they contact you?"),
+        choices=METHODS,
+        widget=CHOICE,
+        error_messages={"required": _("Choose how they should contact you.")},
+    )
+    phone = _text(_("Phone number"), 30, autocomplete="off", inputmode="tel")
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        max_length=200,
+        widget=forms.EmailInput(attrs={"class": "input", "autocomplete": "off"}),
+        error_messages={"invalid": _("Enter an email address like name@example.com.")},
+    )
+    safe_times = _text(
+        _("When is it safe to contact you?"),
+        200,
+        _("For example: weekdays 10am to 2pm."),
+    )
+    leave_message = forms.ChoiceField(
+        label=_("May they leave a message?"),
+        choices=YES_NO,
+        initial="no",
+        widget=CHOICE,
+    )
+    say_who = forms.ChoiceField(
+        label=_("May they say who they are and why they are calling?"),
+        choices=YES_NO,
+        initial="no",
+        widget=CHOICE,
+    )
+    code_word = _text(
+        _("A code word (optional)"),
+        50,
+        _("They will say it first, so you know it is them."),
+        autocomplete="off",
+    )
+    other_person = forms.BooleanField(
+        label=_("Contact someone else instead of me (for example an advocate)"),
+        required=False,
+        widget=BOX,
+    )
+    other_name = _text(_("Their name"), 100, autocomplete="off")
+    consent = forms.BooleanField(
+        label=_(
+            "I agree to send my answers and this contact plan to this organization. They will keep them private and use them only to help me."
+        ),
+        widget=BOX,
+        error_messages={"required": _("Tick the box to agree, or go back.")},
+    )
+
+    def __init__(
+        self, *args: Any, organizations: list[Organization], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.filter(
+            pk__in=[o.pk for o in organizations]
+        )
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"]
+        if phone and not PHONE.match(phone):
+            raise ValidationError(
+                _("Enter a phone number using digits, spaces, dashes or brackets."),
+                code="invalid_phone",
+            )
+        return phone
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        method = cleaned.get("method")
+        if method in ("phone", "text") and not cleaned.get("phone"):
+            self.add_error(
+                "phone", ValidationError(_("Enter a phone number."), code="required")
+            )
+        if method == "email" and not cleaned.get("email"):
+            self.add_error(
+                "email",
+                ValidationError(_("Enter an email address."), code="required"),
+            )
+        if cleaned.get("other_person") and not cleaned.get("other_name"):
+            self.add_error(
+                "other_name",
+                ValidationError(_("Enter the name of the person."), code="required"),
+            )
+        return cleaned
+
+    def contact_plan(self) -> dict[str, Any]:
+        """The plan as stored (encrypted) with the case."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "method": data["method"],
+            "phone": data["phone"],
+            "email": data["email"],
+            "safe_times": data["safe_times"],
+            "leave_message": data["leave_message"] == "yes",
+            "say_who": data["say_who"] == "yes",
+            "code_word": data["code_word"],
+            "other_person": bool(data["other_person"]),
+            "other_name": data["other_name"] if data["other_person"] else "",
+        }
+
+
+# Staff pages are English only for now (see the report in intake/README.md).
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Status.choices)
+
+
+class AssignForm(forms.Form):
+    attorney = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Nobody",
+    )
+
+    def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attorney"].queryset = get_user_model().objects.filter(
+            membership__organization=organization, membership__role=Role.ATTORNEY
+        )
+
+
+class HoldForm(forms.Form):
+    hold = forms.BooleanField(required=False)
+
+
+class FiltersForm(forms.Form):
+    county = forms.ChoiceField(required=False)
+    status = forms.ChoiceField(
+        required=False, choices=[("", "Any status"), *Status.choices]
+    )
+
+    def __init__(self, *args: Any, counties: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["county"].choices = [("", "Any county")] + [
+            (c, c) for c in counties
+        ]

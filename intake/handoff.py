@@ -1,0 +1,96 @@
+"""The survivor's optional hand-off: send the screening to a legal-aid group.
+
+Reached from the results page. Nothing is stored until the survivor ticks
+consent and submits. Exactly one case per hand-off: the idempotency key is
+made when the form is first shown, kept in the session and in the form, and
+is unique in the database, so a double click, a retry after a timeout or
+three open tabs all land on the same case. After sending, the answers are
+cleared from the session (``screener.session_store.clear``); only the short
+reference is kept, to show on the confirmation page.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods
+
+from intake import services
+from intake.forms import HandoffForm
+from intake.models import Case, Organization
+from screener import session_store
+
+KEY = "handoff_key"
+DONE = "handoff_done"
+
+
+def _uuid(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def organizations_for(case: dict[str, Any]) -> list[Organization]:
+    """Organisations serving any county of the screening's records."""
+    counties = {r.get("county") for r in case.get("records", [])}
+    return [o for o in Organization.objects.all() if any(map(o.serves, counties))]
+
+
+def _finish(request: HttpRequest, case: Case) -> HttpResponse:
+    session_store.clear(request)
+    request.session[DONE] = {
+        "reference": case.reference,
+        "organization": case.organization.name,
+    }
+    return redirect("intake:handoff_done")
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@sensitive_post_parameters()
+def handoff(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        # A retry whose first try already went through (and so already
+        # cleared the session) ends on the same confirmation.
+        posted = _uuid(request.POST.get("key"))
+        done = Case.objects.filter(idempotency_key=posted).first() if posted else None
+        if done is not None:
+            return _finish(request, done)
+    case = session_store.load_case(request)
+    if case is None:
+        return redirect("screener:start")
+    key = _uuid(request.session.get(KEY)) or uuid.uuid4()
+    request.session[KEY] = str(key)
+    organizations = organizations_for(case)
+    form = HandoffForm(
+        request.POST if request.method == "POST" else None,
+        organizations=organizations,
+    )
+    if request.method == "POST" and organizations and form.is_valid():
+        created, _new = services.case_create(
+            organization=form.cleaned_data["organization"],
+            answers=case,
+            contact=form.contact_plan(),
+            idempotency_key=key,
+        )
+        return _finish(request, created)
+    return render(
+        request,
+        "intake/handoff.html",
+        {"form": form, "key": key, "organizations": organizations},
+    )
+
+
+@require_GET
+@never_cache
+def handoff_done(request: HttpRequest) -> HttpResponse:
+    done = request.session.get(DONE)
+    if not isinstance(done, dict):
+        return redirect("screener:start")
+    return render(request, "intake/handoff_done.html", done)

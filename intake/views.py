@@ -1,0 +1,290 @@
+"""Staff and attorney pages: login, queue, case, packet, audit log, counts.
+
+Every page goes through ``access.staff_view`` (password + TOTP, role) and
+every read or write of a case goes through ``access.case_for`` (organisation
+and assignment), and writes one audit line. Pages are ``no-store``; URLs hold
+only case ids, never a name or an answer.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import Any
+
+from django.contrib import auth
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp.views import LoginView
+
+from intake import access, services, stats
+from intake.access import case_for, membership_of, staff_view, visible_cases
+from intake.forms import AssignForm, FiltersForm, HoldForm, StatusForm
+from intake.models import Action, AuditEntry, Case, Role
+from petitions.docx_twin import petition_render_docx
+from petitions.forms import DraftDetailsForm
+from petitions.packet import candidate_records, packet_build, statute_options
+from petitions.render import petition_render_pdf
+from petitions.views import DOCX_FILENAME, DOCX_TYPE, PDF_FILENAME
+from screener.rules import screen
+
+STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
+ATTORNEY = (Role.ATTORNEY,)
+ADMIN = (Role.ORG_ADMIN,)
+
+
+class StaffLoginView(LoginView):
+    """Username, password and the 6-digit code on one page (django-otp)."""
+
+    template_name = "intake/login.html"
+    redirect_authenticated_user = False
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        self.request.session[access.SESSION_STARTED] = time.time()
+        services.audit(self.request.user, Action.LOGIN)
+        return response
+
+
+@require_POST
+def logout(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        services.audit(request.user, Action.LOGOUT)
+    auth.logout(request)
+    return redirect("intake:login")
+
+
+@require_GET
+@staff_view()
+def queue(request: HttpRequest) -> HttpResponse:
+    membership = membership_of(request)
+    cases = visible_cases(membership)
+    filters = FiltersForm(
+        request.GET or None, counties=membership.organization.counties
+    )
+    if filters.is_valid():
+        if filters.cleaned_data["county"]:
+            cases = cases.filter(county=filters.cleaned_data["county"])
+        if filters.cleaned_data["status"]:
+            cases = cases.filter(status=filters.cleaned_data["status"])
+    page = Paginator(cases.defer("answers", "narrative"), 50).get_page(
+        request.GET.get("page")
+    )
+    services.audit(request.user, Action.VIEW_QUEUE)
+    return render(
+        request,
+        "intake/queue.html",
+        {"page": page, "filters": filters, "membership": membership},
+    )
+
+
+def contact_actions(contact: dict[str, Any]) -> dict[str, Any]:
+    """What the plan allows: only the one channel the person chose.
+
+    A plan that says "text me" offers no call button; one that says "email"
+    offers neither; a message may be left, or the caller named, only if the
+    person said yes.
+    """
+    method = contact.get("method")
+    phone = contact.get("phone") or ""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return {
+        "call": f"tel:{digits}" if method == "phone" and digits else None,
+        "text": f"sms:{digits}" if method == "text" and digits else None,
+        "email": f"mailto:{contact['email']}"
+        if method == "email" and contact.get("email")
+        else None,
+        "leave_message": bool(contact.get("leave_message")),
+        "say_who": bool(contact.get("say_who")),
+    }
+
+
+def _trace(case: Case) -> dict[str, Any]:
+    """The rules' full output for the stored answers: every remedy, reason
+    and citation, for staff to check the screening."""
+    return screen(case.answers)
+
+
+@require_GET
+@staff_view()
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_for(request, pk)
+    membership = membership_of(request)
+    services.audit(request.user, Action.VIEW_CASE, case=case)
+    context = {
+        "case": case,
+        "membership": membership,
+        "contact": case.contact,
+        "actions": contact_actions(case.contact),
+        "trace": _trace(case),
+        "status_form": StatusForm(initial={"status": case.status}),
+        "assign_form": AssignForm(
+            initial={"attorney": case.assigned_to},
+            organization=membership.organization,
+        )
+        if membership.role in STAFF
+        else None,
+        "hold_form": HoldForm(initial={"hold": case.hold})
+        if membership.role in ADMIN
+        else None,
+        "can_draft": membership.role in ATTORNEY,
+    }
+    return render(request, "intake/case.html", context)
+
+
+@require_POST
+@staff_view()
+def case_status(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_for(request, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        services.case_set_status(
+            case=case, status=form.cleaned_data["status"], actor=request.user
+        )
+    return redirect("intake:case", pk=case.pk)
+
+
+@require_POST
+@staff_view(*STAFF)
+def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_for(request, pk)
+    form = AssignForm(request.POST, organization=case.organization)
+    if form.is_valid():
+        services.case_assign(
+            case=case, attorney=form.cleaned_data["attorney"], actor=request.user
+        )
+    return redirect("intake:case", pk=case.pk)
+
+
+@require_POST
+@staff_view(*ADMIN)
+def case_hold(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_for(request, pk)
+    form = HoldForm(request.POST)
+    if form.is_valid():
+        services.case_set_hold(
+            case=case, hold=form.cleaned_data["hold"], actor=request.user
+        )
+    return redirect("intake:case", pk=case.pk)
+
+
+def _details_form(case: Case, data: Any = None) -> DraftDetailsForm:
+    answers = case.answers
+    statutes = statute_options(answers)
+    screening = screen(answers)
+    records: dict[int, Any] = {}
+    for statute in statutes:
+        for record in candidate_records(answers, screening, statute):
+            records.setdefault(record.index, record)
+    initial = dict(case.narrative)
+    if initial.get("service_date"):
+        initial["service_date"] = date.fromisoformat(initial["service_date"])
+    return DraftDetailsForm(
+        data,
+        initial=initial,
+        statutes=statutes,
+        records=sorted(records.values(), key=lambda r: r.index),
+    )
+
+
+def _stored(cleaned: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: value.isoformat() if isinstance(value, date) else value
+        for key, value in cleaned.items()
+        if key != "file_format"
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*ATTORNEY)
+def case_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """The attorney's declaration narrative and petition details."""
+    case = case_for(request, pk)
+    if request.method == "POST":
+        form = _details_form(case, request.POST)
+        if form.is_valid():
+            services.case_set_narrative(
+                case=case, narrative=_stored(form.cleaned_data), actor=request.user
+            )
+            return redirect("intake:case", pk=case.pk)
+    else:
+        form = _details_form(case)
+    return render(request, "intake/draft.html", {"case": case, "form": form})
+
+
+@require_POST
+@staff_view(*ATTORNEY)
+def case_packet(request: HttpRequest, pk: int) -> HttpResponse:
+    """The filing packet for the stored answers and narrative; neutral name."""
+    case = case_for(request, pk)
+    docx = request.POST.get("format") == "docx"
+    details = dict(case.narrative)
+    if details.get("service_date"):
+        details["service_date"] = date.fromisoformat(details["service_date"])
+    packet = packet_build(
+        case=case.answers,
+        screening=screen(case.answers),
+        details=details,
+        today=timezone.localdate(),
+    )
+    services.audit(
+        request.user, Action.DOWNLOAD, case=case, detail="docx" if docx else "pdf"
+    )
+    if docx:
+        body, content_type, name = (
+            petition_render_docx(packet=packet),
+            DOCX_TYPE,
+            DOCX_FILENAME,
+        )
+    else:
+        body, content_type, name = (
+            petition_render_pdf(packet=packet),
+            "application/pdf",
+            PDF_FILENAME,
+        )
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_GET
+@staff_view(*ADMIN)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    organization = membership_of(request).organization
+    entries = AuditEntry.objects.filter(organization=organization)
+    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    services.audit(request.user, Action.VIEW_AUDIT)
+    return render(request, "intake/audit.html", {"page": page})
+
+
+@require_GET
+@staff_view(*ADMIN)
+def counts(request: HttpRequest) -> HttpResponse:
+    organization = membership_of(request).organization
+    services.audit(request.user, Action.VIEW_STATS)
+    return render(
+        request,
+        "intake/counts.html",
+        {
+            "ours": stats.table(stats.scope_for(organization)),
+            "everyone": stats.table(stats.ALL),
+            "suppress_below": stats.SUPPRESS_BELOW,
+        },
+    )
+
+
+@require_GET
+@staff_view(*ADMIN)
+def counts_csv(request: HttpRequest) -> HttpResponse:
+    everyone = request.GET.get("scope") == "all"
+    organization = membership_of(request).organization
+    scope = stats.ALL if everyone else stats.scope_for(organization)
+    services.audit(request.user, Action.EXPORT_STATS, detail=scope)
+    response = HttpResponse(
+        stats.as_csv(stats.table(scope)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="counts.csv"'
+    return response
