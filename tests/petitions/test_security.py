@@ -194,6 +194,10 @@ def test_a2_a3_templates_never_mark_user_values_safe_or_put_them_in_css() -> Non
         assert "autoescape off" not in source, template
         assert "<style" not in source, template
         assert "style=" not in source, template
+    for template in (TEMPLATES / "pleading").glob("*.html"):
+        # List markers leaked native memory on every render (WeasyPrint 70);
+        # numbered paragraphs use CSS counters instead.
+        assert "<ol" not in template.read_text(encoding="utf-8"), template
     render_source = (
         Path(__file__).resolve().parents[2] / "petitions" / "render.py"
     ).read_text(encoding="utf-8")
