@@ -15,6 +15,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_otp.forms import OTPAuthenticationForm
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import Organization, Role, Status
 from petitions.forms import CHOICE, TextField
@@ -161,7 +163,20 @@ class HandoffForm(forms.Form):
         }
 
 
-# Staff pages are English only for now (see the report in intake/README.md).
+# Staff pages are English only for now.
+class StaffAuthenticationForm(OTPAuthenticationForm):
+    """Username, password and code on one page, with no device picker.
+
+    Each account has one TOTP device (``staff_add`` makes it); django-otp
+    otherwise asks which device, which a login page cannot know beforehand.
+    """
+
+    def _chosen_device(self, user: Any) -> Any:
+        return super()._chosen_device(user) or (
+            TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        )
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=Status.choices)
 

@@ -22,7 +22,13 @@ from django_otp.views import LoginView
 
 from intake import access, services, stats
 from intake.access import case_for, membership_of, staff_view, visible_cases
-from intake.forms import AssignForm, FiltersForm, HoldForm, StatusForm
+from intake.forms import (
+    AssignForm,
+    FiltersForm,
+    HoldForm,
+    StaffAuthenticationForm,
+    StatusForm,
+)
 from intake.models import Action, AuditEntry, Case, Role
 from petitions.docx_twin import petition_render_docx
 from petitions.forms import DraftDetailsForm
@@ -40,6 +46,7 @@ class StaffLoginView(LoginView):
     """Username, password and the 6-digit code on one page (django-otp)."""
 
     template_name = "intake/login.html"
+    otp_authentication_form = StaffAuthenticationForm
     redirect_authenticated_user = False
 
     def form_valid(self, form: Any) -> HttpResponse:

@@ -1,0 +1,69 @@
+"""Create a staff account, its role and its TOTP device (no self sign-up).
+
+The only way in: an operator or organisation admin runs this, then gives
+the person the printed otpauth:// link (or key) over a safe channel to load
+into an authenticator app. The password is asked twice, never on the
+command line (shell history), and checked against length and common-
+password lists.
+"""
+
+from __future__ import annotations
+
+import getpass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import (
+    CommonPasswordValidator,
+    MinimumLengthValidator,
+    UserAttributeSimilarityValidator,
+    validate_password,
+)
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from intake.models import Membership, Organization, Role
+
+VALIDATORS = [
+    MinimumLengthValidator(12),
+    CommonPasswordValidator(),
+    UserAttributeSimilarityValidator(),
+]
+
+
+class Command(BaseCommand):
+    help = "Create a staff user with a role in an organization and a TOTP device."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("username")
+        parser.add_argument("--organization", required=True, help="Its exact name.")
+        parser.add_argument("--role", required=True, choices=Role.values)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        organization = Organization.objects.filter(name=options["organization"]).first()
+        if organization is None:
+            raise CommandError("No organization has that name.")
+        User = get_user_model()
+        if User.objects.filter(username=options["username"]).exists():
+            raise CommandError("That username is taken.")
+        password = getpass.getpass("Password: ")
+        if password != getpass.getpass("Password (again): "):
+            raise CommandError("The passwords differ.")
+        user = User(username=options["username"])
+        try:
+            validate_password(password, user, VALIDATORS)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
+        with transaction.atomic():
+            user.set_password(password)
+            user.save()
+            Membership.objects.create(
+                user=user, organization=organization, role=options["role"]
+            )
+            device = TOTPDevice.objects.create(
+                user=user, name="authenticator", confirmed=True
+            )
+        self.stdout.write("Load this into the person's authenticator app:")
+        self.stdout.write(device.config_url)

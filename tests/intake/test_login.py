@@ -1,0 +1,147 @@
+"""Staff sign in with a password and a TOTP code; lockouts cool off."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import time_machine
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from intake.models import Action, AuditEntry, Membership, Organization, Role
+from tests.intake.conftest import PASSWORD, verified_client
+
+
+def code_for(user: Any, at: Any = None) -> str:
+    device = TOTPDevice.objects.get(user=user)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    if at is not None:
+        totp.time = at.timestamp()
+    return f"{totp.token():06d}"
+
+
+def sign_in(client: Client, username: str, password: str, token: str) -> Any:
+    return client.post(
+        "/staff/login/",
+        {"username": username, "password": password, "otp_token": token},
+    )
+
+
+@pytest.mark.django_db
+def test_password_and_code_sign_in_and_open_the_queue(staff_a: Any) -> None:
+    client = Client()
+    response = sign_in(client, "sam", PASSWORD, code_for(staff_a))
+    assert response.status_code == 302
+    assert response["Location"] == "/staff/"
+    assert client.get("/staff/").status_code == 200
+    assert AuditEntry.objects.filter(actor=staff_a, action=Action.LOGIN).count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("token", ["", "000000x", "12345"])
+def test_a_password_without_a_valid_code_does_not_sign_in(
+    staff_a: Any, token: str
+) -> None:
+    client = Client()
+    response = sign_in(client, "sam", PASSWORD, token)
+    assert response.status_code == 200
+    assert client.get("/staff/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_wrong_code_does_not_sign_in(staff_a: Any) -> None:
+    right = code_for(staff_a)
+    wrong = f"{(int(right) + 1) % 1_000_000:06d}"
+    client = Client()
+    assert sign_in(client, "sam", PASSWORD, wrong).status_code == 200
+    assert client.get("/staff/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_five_wrong_passwords_lock_out_then_the_lock_cools_off(staff_a: Any) -> None:
+    client = Client()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        for _ in range(5):
+            sign_in(client, "sam", "wrong password", "")
+        locked = sign_in(client, "sam", PASSWORD, code_for(staff_a))
+        assert locked.status_code == 429
+        assert b"Too many attempts" in locked.content
+    later = start + timedelta(minutes=16)
+    with time_machine.travel(later, tick=False):
+        response = sign_in(Client(), "sam", PASSWORD, code_for(staff_a, later))
+        assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_there_is_no_sign_up_page() -> None:
+    for url in ("/staff/signup/", "/staff/register/", "/accounts/signup/"):
+        assert Client().get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_staff_session_ends_after_the_maximum_however_active(
+    staff_a: Any, settings: Any
+) -> None:
+    settings.SESSION_COOKIE_AGE = 100 * 3600  # only the absolute cap is tested
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client = verified_client(staff_a)
+        assert client.get("/staff/").status_code == 200
+    with time_machine.travel(start + timedelta(hours=9), tick=False):
+        assert client.get("/staff/").status_code == 200
+    with time_machine.travel(start + timedelta(hours=10, minutes=1), tick=False):
+        response = client.get("/staff/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/staff/login/")
+
+
+@pytest.mark.django_db
+def test_an_idle_staff_session_expires(staff_a: Any) -> None:
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client = verified_client(staff_a)
+        assert client.get("/staff/").status_code == 200
+    with time_machine.travel(start + timedelta(minutes=31), tick=False):
+        assert client.get("/staff/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_sign_out_ends_the_session(staff_a: Any) -> None:
+    client = verified_client(staff_a)
+    assert client.get("/staff/logout/").status_code == 405
+    assert client.post("/staff/logout/").status_code == 302
+    assert client.get("/staff/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_staff_add_creates_an_account_with_a_role_and_a_totp_device(
+    org_a: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": PASSWORD)
+    out = io.StringIO()
+    call_command(
+        "staff_add", "casey", organization=org_a.name, role="attorney", stdout=out
+    )
+    membership = Membership.objects.get(user__username="casey")
+    assert (membership.organization, membership.role) == (org_a, Role.ATTORNEY)
+    assert "otpauth://totp/" in out.getvalue()
+    user = membership.user
+    response = sign_in(Client(), "casey", PASSWORD, code_for(user))
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_staff_add_refuses_a_weak_password(
+    org_a: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "password")
+    with pytest.raises(CommandError):
+        call_command("staff_add", "weak", organization=org_a.name, role="attorney")
+    assert not Membership.objects.filter(user__username="weak").exists()
