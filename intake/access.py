@@ -71,6 +71,6 @@ def case_for(request: HttpRequest, pk: int) -> Case:
     membership = membership_of(request)
     case = visible_cases(membership).filter(pk=pk).first()
     if case is None:
-        audit(request.user, Action.DENIED, detail="case")  # type: ignore[arg-type]
+        audit(request.user, Action.DENIED, detail=f"case {pk}")  # type: ignore[arg-type]
         raise Http404
     return case

@@ -219,6 +219,7 @@ def case_draft(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("intake:case", pk=case.pk)
     else:
         form = _details_form(case)
+        services.audit(request.user, Action.VIEW_CASE, case=case, detail="draft")
     return render(request, "intake/draft.html", {"case": case, "form": form})
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.utils.html import escape
+from pypdf import PdfReader
 
 from intake.models import Action, AuditEntry, Case, Organization, Status
 from tests.intake.conftest import NAME, MakeCase, contact_plan, verified_client
@@ -291,6 +293,8 @@ def test_the_attorney_edits_the_narrative_encrypted_and_logged(
     page = client.get(f"/staff/cases/{case_a.pk}/draft/")
     assert b"Forced by quotas" in page.content
     assert AuditEntry.objects.filter(action=Action.EDIT_NARRATIVE).count() == 1
+    viewed = AuditEntry.objects.get(action=Action.VIEW_CASE, detail="draft")
+    assert (viewed.actor, viewed.case_id) == (attorney_a, case_a.pk)
 
 
 @pytest.mark.django_db
@@ -315,7 +319,11 @@ def test_the_assigned_attorney_downloads_the_packet_with_a_neutral_name(
     magic: bytes,
 ) -> None:
     case_a.assigned_to = attorney_a
-    case_a.narrative = {"name": NAME, "use_initials": True}
+    case_a.narrative = {
+        "name": NAME,
+        "use_initials": True,
+        "control": "He kept my passport",
+    }
     case_a.save()
     response = verified_client(attorney_a).post(
         f"/staff/cases/{case_a.pk}/packet/", {"format": file_format}
@@ -324,6 +332,13 @@ def test_the_assigned_attorney_downloads_the_packet_with_a_neutral_name(
     assert response["Content-Type"] == content_type
     assert response["Content-Disposition"] == f'attachment; filename="{name}"'
     assert response.content.startswith(magic)
+    if file_format == "pdf":
+        text = " ".join(
+            (page.extract_text() or "")
+            for page in PdfReader(io.BytesIO(response.content)).pages
+        )
+        assert "He kept my passport" in " ".join(text.split())
+        assert "R.Q." in text  # initials only, as the narrative asked
     entry = AuditEntry.objects.get(action=Action.DOWNLOAD)
     assert (entry.actor, entry.case_id, entry.detail) == (
         attorney_a,
