@@ -241,3 +241,14 @@ def test_choosing_a_law_no_record_fits_explains_instead_of_drafting(
     assert response["Content-Type"].startswith("text/html")
     assert "No record qualifies under the law you chose" in body
     assert "kept" in body
+
+
+def test_drafting_page_speaks_spanish(
+    client: Client, trafficking_case: dict[str, Any]
+) -> None:
+    put_case_in_session(client, trafficking_case)
+    body = client.get(URL, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<html lang="es">' in body
+    assert "Draft your court papers" not in body
+    assert "Download the papers" not in body
+    assert "Descargar los papeles" in body
