@@ -81,3 +81,18 @@ def test_purge_keeps_everything_still_within_retention(
         call_command("purge", stdout=None)
     assert Case.objects.filter(pk=case.pk).exists()
     assert not AccessLog.objects.exists()  # login logs live 30 days
+
+
+@pytest.mark.django_db
+def test_org_add_sets_counties_and_retention_and_refuses_unknown_counties() -> None:
+    from django.core.management import CommandError
+
+    call_command(
+        "org_add", "Delta Aid", counties="Sacramento, Yolo", retention_days=90,
+        stdout=None,
+    )  # fmt: skip
+    org = Organization.objects.get(name="Delta Aid")
+    assert (org.counties, org.retention_days) == (["Sacramento", "Yolo"], 90)
+    with pytest.raises(CommandError):
+        call_command("org_add", "Nowhere", counties="Atlantis")
+    assert not Organization.objects.filter(name="Nowhere").exists()
