@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -290,7 +291,8 @@ def _top_border(paragraph: Paragraph) -> None:
 
 def petition_render_docx(*, packet: Packet) -> bytes:
     """The petition and declaration for every county, as an editable DOCX."""
-    html = render_to_string("petitions/docx_source.html", {"packet": packet})
+    with translation.override("en"):  # court papers are in English
+        html = render_to_string("petitions/docx_source.html", {"packet": packet})
     writer = _Writer()
     writer.blocks(parse(html), writer.document)
     writer.document.core_properties.title = "Document"

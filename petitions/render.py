@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import cache
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -41,11 +42,17 @@ def pleading_stylesheet() -> CSS:
 
 
 def packet_render_html(*, packet: Packet) -> str:
-    """The packet as HTML (autoescaped Django templates)."""
-    return render_to_string(
-        "petitions/packet.html",
-        {"packet": packet, "line_numbers": LINE_NUMBERS},
-    )
+    """The packet as HTML (autoescaped Django templates).
+
+    Always in English, whatever language the person reads the site in:
+    California court papers are filed in English, and dates such as the
+    45-day response date must not come out as "diciembre".
+    """
+    with translation.override("en"):
+        return render_to_string(
+            "petitions/packet.html",
+            {"packet": packet, "line_numbers": LINE_NUMBERS},
+        )
 
 
 def pdf_from_html(html: str, *, fetcher: StaticAssetFetcher | None = None) -> bytes:

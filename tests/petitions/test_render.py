@@ -182,7 +182,9 @@ def test_proof_of_service_states_the_45_day_response_date(
 
     full_details["service_date"] = date(2026, 12, 1)
     text = pdf_text(render_packet(trafficking_case, full_details))
-    assert "On December 1, 2026 I served" in text
+    assert "On December 1, 2026 I served" in text, text[text.find("I served") - 60 :][
+        :200
+    ]
     assert "the response is due by January 15, 2027" in text
     assert "Pen. Code, § 236.14, subd. (c)" in text
 

@@ -252,3 +252,15 @@ def test_drafting_page_speaks_spanish(
     assert "Draft your court papers" not in body
     assert "Download the papers" not in body
     assert "Descargar los papeles" in body
+
+
+def test_court_papers_stay_in_english_when_the_site_is_in_spanish(
+    client: Client, trafficking_case: dict[str, Any]
+) -> None:
+    put_case_in_session(client, trafficking_case)
+    response = client.post(URL, _form_data(), HTTP_ACCEPT_LANGUAGE="es")
+    text = pdf_text(response.content)
+    assert "On December 1, 2026 I served" in text
+    assert "the response is due by January 15, 2027" in text
+    assert "diciembre" not in text
+    assert "enero" not in text
