@@ -33,6 +33,10 @@ def build_record(wizard: WizardView) -> dict[str, Any]:
 
     disposition = asked(f.HAPPENED)
     findings = asked(f.FINDINGS) or []
+    chosen = [x for x in findings if x not in (f.NONE_OF_THESE, f.NOT_SURE)]
+    # Findings not asked, or "not sure", are unknown (null), never "none":
+    # the rules then say a court finding may matter instead of a wrong "likely".
+    findings_unknown = f.FINDINGS not in active or f.NOT_SURE in findings
     county = asked(f.COUNTY)
     system = c.answer(wizard, f.SYSTEM)
     # "Not sure" is sent as no answer: the rules then say what is unknown.
@@ -44,7 +48,7 @@ def build_record(wizard: WizardView) -> dict[str, Any]:
         "county": None if county in (None, f.NOT_SURE) else county,
         "while_victimized": _yes_no(asked(f.DURING)),
         "direct_result": _yes_no(asked(f.BECAUSE)),
-        "enhancements": [x for x in findings if x not in (f.NONE_OF_THESE, f.NOT_SURE)],
+        "enhancements": chosen if chosen or not findings_unknown else None,
     }
 
 

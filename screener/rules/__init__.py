@@ -138,7 +138,11 @@ def findings_for(
     if level in ("misdemeanor", "infraction"):
         return []
     parsed = parse_offense(offense_text)
-    if parsed.offense is not None and "felony" not in parsed.offense.levels:
+    offense = parsed.offense
+    if offense is not None and "felony" not in offense.levels:
+        return []
+    if offense is not None and offense.violent == "yes" and not parsed.attempt:
+        # Always violent as a felony (robbery): no finding changes the answer.
         return []
     when = as_of or date(2026, 1, 1)
     law = laws()["pc_667_5_c"]

@@ -225,3 +225,9 @@ def test_a_fact_missing_for_two_reasons_is_listed_once() -> None:
     assert "violence_depends_on_level" in codes
     assert "serious_felony_excluded" in codes
     assert defense["missing"].count("level") == 1
+
+
+def test_findings_for_an_always_violent_felony_is_empty() -> None:
+    """Robbery is violent under (c)(9) whatever the findings: nothing to ask."""
+    assert findings_for("PC 211", "felony") == []
+    assert "PC 12022.7" in findings_for("PC 664/211", "felony")

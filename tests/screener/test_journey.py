@@ -167,6 +167,31 @@ def test_residential_burglary_asks_whether_someone_was_home(
     assert case["records"][0]["enhancements"] == ["person_present"]
 
 
+@pytest.mark.parametrize(
+    ("finding", "sent", "status"),
+    [("unsure", None, "possible"), ("none", [], "likely")],
+)
+def test_unsure_about_findings_is_unknown_not_none(
+    client: Client,
+    trafficking_647b: dict[str, Any],
+    finding: str,
+    sent: list[str] | None,
+    status: str,
+) -> None:
+    """ "Not sure if someone was home" must never read as "nobody was home"."""
+    answers = trafficking_647b | {
+        "q3": {"query": "burglary"},
+        "q4": {"answer": "PC 460(a)"},
+        "q6": {"answer": [finding]},
+    }
+    walk(client, answers)
+    case, _page = results(client)
+    assert case["records"][0]["enhancements"] == sent
+    vacatur = screen(case)["records"][0]["remedies"][0]
+    assert vacatur["remedy"] == "PC 236.14"
+    assert vacatur["status"] == status
+
+
 def test_no_harm_named_skips_the_connection_questions(
     client: Client, trafficking_647b: dict[str, Any]
 ) -> None:
