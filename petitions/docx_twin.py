@@ -151,7 +151,12 @@ class _Writer:
             for number, item in enumerate(
                 (c for c in node.children if isinstance(c, Node)), start=1
             ):
-                paragraph = self.paragraph(container, f"{number}. ")
+                mark = (
+                    f"({chr(ord('a') + number - 1)}) "
+                    if "lettered" in classes
+                    else f"{number}. "
+                )
+                paragraph = self.paragraph(container, mark)
                 paragraph.paragraph_format.left_indent = Inches(0.5)
                 _runs(paragraph, item)
                 _finish(paragraph)

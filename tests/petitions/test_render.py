@@ -356,3 +356,13 @@ def test_needs_review_and_juvenile_records_carry_visible_markers(
 def test_no_citation_is_repeated_back_to_back(packet_pdf: bytes) -> None:
     text = pdf_text(packet_pdf)
     assert not re.search(r"(see Pen\. Code, § 236\.1[45]); \1\b", text)
+
+
+def test_order_letters_the_agency_list_so_numbers_never_repeat(
+    packet_pdf: bytes,
+) -> None:
+    order = _papers(packet_pdf, "[PROPOSED] ORDER GRANTING VACATUR RELIEF")[0]
+    assert "(a) The Superior Court of California, County of Los Angeles." in order
+    assert "(e) The California Department of Justice." in order
+    numbers = [int(n) for n in re.findall(r"(?:^| )(\d{1,2})\. (?=[A-Z])", order)]
+    assert numbers == list(range(1, len(numbers) + 1))
