@@ -6,7 +6,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("screener.urls")),
     path("petition/", include("petitions.urls")),
-    path("staff/", include("intake.urls")),
+    # Staff pages live under /staff/; the survivor's hand-off is /send/, so
+    # a shared phone's history shows nothing that names legal aid.
+    path("", include("intake.urls")),
 ]
 
 handler400 = "screener.views.bad_request"

@@ -53,7 +53,7 @@ def test_survivor_sends_then_staff_and_attorney_work_the_case(
             for name, morsel in client.cookies.items()
         ]
     )
-    visit.go("/staff/send/")
+    visit.go("/send/")
     assert visit.axe() == []
     visit.page.check("#id_organization_0")
     visit.page.fill("#id_name", NAME)

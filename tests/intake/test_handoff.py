@@ -53,14 +53,14 @@ def test_the_results_page_links_to_the_hand_off(org_a: Organization) -> None:
     client.post("/check/", {"action": "results"})
     page = client.get("/results/")
     assert page.status_code == 200
-    assert b'href="/staff/send/"' in page.content
+    assert b'href="/send/"' in page.content
 
 
 @pytest.mark.django_db
 def test_only_organisations_serving_the_county_are_offered(
     survivor: Client, org_a: Organization, org_b: Organization
 ) -> None:
-    page = survivor.get("/staff/send/")
+    page = survivor.get("/send/")
     assert page.status_code == 200
     assert org_a.name.encode() in page.content
     assert org_b.name.encode() not in page.content
@@ -71,16 +71,16 @@ def test_only_organisations_serving_the_county_are_offered(
 def test_with_no_organisation_in_the_county_nothing_can_be_sent() -> None:
     client = Client()
     put_case_in_session(client, contract_case(county="Modoc"))
-    page = client.get("/staff/send/")
+    page = client.get("/send/")
     assert b'name="consent"' not in page.content
-    response = client.post("/staff/send/", {"key": str(uuid.uuid4()), "consent": "on"})
+    response = client.post("/send/", {"key": str(uuid.uuid4()), "consent": "on"})
     assert response.status_code == 200
     assert Case.objects.count() == 0
 
 
 @pytest.mark.django_db
 def test_without_a_screening_the_hand_off_goes_to_the_start() -> None:
-    response = Client().get("/staff/send/")
+    response = Client().get("/send/")
     assert response.status_code == 302
     assert response["Location"] == "/"
 
@@ -89,10 +89,10 @@ def test_without_a_screening_the_hand_off_goes_to_the_start() -> None:
 def test_sending_creates_one_case_shows_a_reference_and_clears_the_answers(
     survivor: Client, org_a: Organization
 ) -> None:
-    key = shown_key(survivor.get("/staff/send/"))
-    response = survivor.post("/staff/send/", form_data(org_a, key))
+    key = shown_key(survivor.get("/send/"))
+    response = survivor.post("/send/", form_data(org_a, key))
     assert response.status_code == 302
-    assert response["Location"] == "/staff/send/done/"
+    assert response["Location"] == "/send/done/"
     case = Case.objects.get()
     assert str(case.idempotency_key) == key
     assert case.organization == org_a
@@ -100,7 +100,7 @@ def test_sending_creates_one_case_shows_a_reference_and_clears_the_answers(
     assert case.contact["name"] == NAME
     assert case.contact["leave_message"] is False
     assert case.answers["records"][0]["offense"] == "PC 647(b)"
-    done = survivor.get("/staff/send/done/")
+    done = survivor.get("/send/done/")
     assert case.reference.encode() in done.content
     assert org_a.name.encode() in done.content
     # The answers are gone from this browser's session.
@@ -114,13 +114,13 @@ def test_sending_creates_one_case_shows_a_reference_and_clears_the_answers(
 def test_a_double_click_creates_exactly_one_case(
     survivor: Client, org_a: Organization
 ) -> None:
-    key = shown_key(survivor.get("/staff/send/"))
-    first = survivor.post("/staff/send/", form_data(org_a, key))
-    second = survivor.post("/staff/send/", form_data(org_a, key))
-    assert first["Location"] == second["Location"] == "/staff/send/done/"
+    key = shown_key(survivor.get("/send/"))
+    first = survivor.post("/send/", form_data(org_a, key))
+    second = survivor.post("/send/", form_data(org_a, key))
+    assert first["Location"] == second["Location"] == "/send/done/"
     assert Case.objects.count() == 1
     reference = Case.objects.get().reference
-    assert reference.encode() in survivor.get("/staff/send/done/").content
+    assert reference.encode() in survivor.get("/send/done/").content
     assert Tally.objects.get(scope="all", dimension="total").count == 1
 
 
@@ -128,12 +128,12 @@ def test_a_double_click_creates_exactly_one_case(
 def test_three_tabs_share_one_key_and_make_one_case(
     survivor: Client, org_a: Organization
 ) -> None:
-    keys = {shown_key(survivor.get("/staff/send/")) for _ in range(3)}
+    keys = {shown_key(survivor.get("/send/")) for _ in range(3)}
     assert len(keys) == 1
     key = keys.pop()
     for _ in range(3):
-        response = survivor.post("/staff/send/", form_data(org_a, key))
-        assert response["Location"] == "/staff/send/done/"
+        response = survivor.post("/send/", form_data(org_a, key))
+        assert response["Location"] == "/send/done/"
     assert Case.objects.count() == 1
 
 
@@ -144,14 +144,14 @@ def test_a_retry_from_another_browser_copy_lands_on_the_same_case(
     """The retry may carry the old session cookie, already flushed."""
     client = Client()
     put_case_in_session(client, contract_case())
-    key = shown_key(client.get("/staff/send/"))
+    key = shown_key(client.get("/send/"))
     cookies = {name: morsel.value for name, morsel in client.cookies.items()}
-    client.post("/staff/send/", form_data(org_a, key))
+    client.post("/send/", form_data(org_a, key))
     retry = Client()
     for name, value in cookies.items():
         retry.cookies[name] = value
-    response = retry.post("/staff/send/", form_data(org_a, key))
-    assert response["Location"] == "/staff/send/done/"
+    response = retry.post("/send/", form_data(org_a, key))
+    assert response["Location"] == "/send/done/"
     assert Case.objects.count() == 1
 
 
@@ -197,10 +197,10 @@ def test_concurrent_submissions_with_one_key_create_one_case(
 def test_without_consent_nothing_is_stored(
     survivor: Client, org_a: Organization
 ) -> None:
-    key = shown_key(survivor.get("/staff/send/"))
+    key = shown_key(survivor.get("/send/"))
     data = form_data(org_a, key)
     del data["consent"]
-    response = survivor.post("/staff/send/", data)
+    response = survivor.post("/send/", data)
     assert response.status_code == 200
     assert b"Tick the box to agree" in response.content
     assert Case.objects.count() == 0
@@ -220,8 +220,8 @@ def test_without_consent_nothing_is_stored(
 def test_an_incomplete_contact_plan_is_explained(
     survivor: Client, org_a: Organization, changes: dict[str, str], message: bytes
 ) -> None:
-    key = shown_key(survivor.get("/staff/send/"))
-    response = survivor.post("/staff/send/", form_data(org_a, key, **changes))
+    key = shown_key(survivor.get("/send/"))
+    response = survivor.post("/send/", form_data(org_a, key, **changes))
     assert response.status_code == 200
     assert message in response.content
     assert Case.objects.count() == 0
@@ -231,8 +231,8 @@ def test_an_incomplete_contact_plan_is_explained(
 def test_an_organisation_outside_the_county_cannot_be_forced(
     survivor: Client, org_b: Organization
 ) -> None:
-    key = shown_key(survivor.get("/staff/send/"))
-    response = survivor.post("/staff/send/", form_data(org_b, key))
+    key = shown_key(survivor.get("/send/"))
+    response = survivor.post("/send/", form_data(org_b, key))
     assert response.status_code == 200
     assert Case.objects.count() == 0
 
@@ -240,15 +240,15 @@ def test_an_organisation_outside_the_county_cannot_be_forced(
 @pytest.mark.django_db
 def test_the_hand_off_reads_in_spanish(survivor: Client, org_a: Organization) -> None:
     survivor.post("/i18n/setlang/", {"language": "es", "next": "/"})
-    page = survivor.get("/staff/send/")
+    page = survivor.get("/send/")
     assert "Enviar sus respuestas a una organización".encode() in page.content
     assert "¿Cómo deben contactarle?".encode() in page.content
     key = shown_key(page)
-    survivor.post("/staff/send/", form_data(org_a, key))
-    done = survivor.get("/staff/send/done/")
+    survivor.post("/send/", form_data(org_a, key))
+    done = survivor.get("/send/done/")
     assert "Qué pasa ahora".encode() in done.content
 
 
 @pytest.mark.django_db
 def test_the_confirmation_without_a_hand_off_goes_to_the_start() -> None:
-    assert Client().get("/staff/send/done/")["Location"] == "/"
+    assert Client().get("/send/done/")["Location"] == "/"
