@@ -86,14 +86,10 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def _median_seconds(func: Callable[[], object], rounds: int) -> float:
-    func()  # warm caches
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _timed(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
 
 
 def main() -> list[tuple[str, str, str]]:
@@ -120,11 +116,13 @@ def main() -> list[tuple[str, str, str]]:
     def ours() -> bytes:
         return petition_render_pdf(packet=packet)
 
-    # Interleave so drift in machine load hits both sides equally.
+    # Alternate render by render, so a burst of load elsewhere on the
+    # machine hits both sides alike.
+    bare(), ours()  # warm caches
     bare_times, our_times = [], []
-    for _ in range(3):
-        bare_times.append(_median_seconds(bare, TIMING_ROUNDS // 3 or 1))
-        our_times.append(_median_seconds(ours, TIMING_ROUNDS // 3 or 1))
+    for _ in range(TIMING_ROUNDS):
+        bare_times.append(_timed(bare))
+        our_times.append(_timed(ours))
     bare_s, ours_s = statistics.median(bare_times), statistics.median(our_times)
     ratio = ours_s / bare_s
 
