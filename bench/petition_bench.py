@@ -93,7 +93,7 @@ def _timed(func: Callable[[], object]) -> float:
 
 
 def main() -> list[tuple[str, str, str]]:
-    """Print and return (measure, value, note) rows for ``make bench``."""
+    """Return (measure, value, note) rows for ``make bench``; printed when run alone."""
     _setup_django()
     from pypdf import PdfReader
     from weasyprint import CSS, HTML
@@ -135,7 +135,7 @@ def main() -> list[tuple[str, str, str]]:
     rss_end = _rss_mb()
     growth = rss_end - rss_half
     pages = len(PdfReader(io.BytesIO(ours())).pages)
-    rows = [
+    return [
         (
             f"petition packet render ({pages} pages), median",
             f"{ours_s * 1000:,.0f} ms",
@@ -158,10 +158,8 @@ def main() -> list[tuple[str, str, str]]:
             f"flat (< 1.5 MB) {'PASS' if growth < 1.5 else 'FAIL'}",
         ),
     ]
-    for name, value, note in rows:
-        print(f"{name:<48} {value:>12}  {note}")
-    return rows
 
 
 if __name__ == "__main__":
-    main()
+    for name, value, note in main():
+        print(f"{name:<48} {value:>12}  {note}")
