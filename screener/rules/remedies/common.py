@@ -64,6 +64,14 @@ def answer(
         out.unknown(unsure, field)
 
 
+def direct_result(out: Outcome, record: Record) -> None:
+    """The nexus every survivor remedy asks for: the offense was the direct result."""
+    answer(
+        out, record.direct_result, "direct_result",
+        "direct_result", "direct_result_unsure", "not_direct_result",
+    )  # fmt: skip
+
+
 def offense_in(
     out: Outcome, record: Record, covered: list[str], hit: str, miss: str
 ) -> bool:

@@ -50,14 +50,7 @@ def tsra(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
         out.note(_DISPOSITION_NOTES[record.disposition])
     else:
         out.unsettled(_DISPOSITION_UNSETTLED[record.disposition])
-    common.answer(
-        out,
-        record.direct_result,
-        "direct_result",
-        "direct_result",
-        "direct_result_unsure",
-        "not_direct_result",
-    )
+    common.direct_result(out, record)
     return out
 
 

@@ -45,14 +45,7 @@ def pc_1203_49(out: Outcome, case: Case, record: Record, found: Violence) -> Out
         out.bar("probation_not_completed")
     else:
         out.unknown("probation_unknown", "probation")
-    common.answer(
-        out,
-        record.direct_result,
-        "direct_result",
-        "direct_result",
-        "direct_result_unsure",
-        "not_direct_result",
-    )
+    common.direct_result(out, record)
     out.note("dismissal_not_vacatur")
     return out
 

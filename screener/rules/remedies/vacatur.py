@@ -103,14 +103,7 @@ def current(out: Outcome, case: Case, record: Record, found: Violence) -> Outcom
     common.victimization_kind(out, case.victimization)
     common.violence(out, found)
     _while_victimized(out, record)
-    common.answer(
-        out,
-        record.direct_result,
-        "direct_result",
-        "direct_result",
-        "direct_result_unsure",
-        "not_direct_result",
-    )
+    common.direct_result(out, record)
     _timing(out, case)
     _findings(out)
     if out.law.param("timing_any_time", out.as_of) is None:
@@ -134,13 +127,6 @@ def proposed(out: Outcome, case: Case, record: Record, found: Violence) -> Outco
     else:
         out.met("any_offense_proposed")
     _while_victimized(out, record)
-    common.answer(
-        out,
-        record.direct_result,
-        "direct_result",
-        "direct_result",
-        "direct_result_unsure",
-        "not_direct_result",
-    )
+    common.direct_result(out, record)
     _timing(out, case)
     return out
