@@ -210,3 +210,99 @@ class FiltersForm(forms.Form):
         self.fields["county"].choices = [("", "Any county")] + [
             (c, c) for c in counties
         ]
+
+
+# --- staff: edit the facts of a stored screening ------------------------------
+# Staff pages are English only (a decision: staff work in English; only the
+# survivor's pages are translated), so these labels are plain strings.
+
+ANSWER_CHOICES = [("yes", "Yes"), ("no", "No"), ("unsure", "Unsure / not known")]
+UNKNOWN = [("", "Not known")]
+
+
+def _choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    return UNKNOWN + [(v, v.replace("_", " ").capitalize()) for v in values]
+
+
+class RecordFactsForm(forms.Form):
+    """The facts of one record that the rules turn on.
+
+    Only shape is checked here; the contract's own checks
+    (``screener.rules.facts.read_case``) run on the whole case afterwards, and
+    their errors are put on these fields. The offense text is bounded only
+    loosely here so that the contract's limit is the one that speaks.
+    """
+
+    offense = forms.CharField(
+        label="Offense (code section)", required=False, max_length=1000
+    )
+    level = forms.ChoiceField(label="Level", required=False)
+    disposition = forms.ChoiceField(label="Disposition", required=False)
+    county = forms.ChoiceField(label="County", required=False)
+    while_victimized = forms.ChoiceField(
+        label="Committed while being victimized", choices=ANSWER_CHOICES
+    )
+    direct_result = forms.ChoiceField(
+        label="A direct result of the victimization", choices=ANSWER_CHOICES
+    )
+    enhancements = forms.CharField(
+        label="Enhancements or findings found true",
+        required=False,
+        max_length=1000,
+        help_text="Comma-separated, e.g. PC 12022.7, person_present. Blank: none.",
+    )
+    enhancements_unknown = forms.BooleanField(
+        label="Not known whether any enhancement was found true", required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from screener.counties import COUNTIES
+        from screener.rules.facts import DISPOSITIONS, LEVELS
+
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = _choices(LEVELS)
+        self.fields["disposition"].choices = _choices(DISPOSITIONS)
+        self.fields["county"].choices = UNKNOWN + [(c, c) for c in COUNTIES]
+
+    @staticmethod
+    def initial_for(record: dict[str, Any]) -> dict[str, Any]:
+        """Form values from a contract record."""
+        found = record.get("enhancements")
+        return {
+            "offense": record.get("offense") or "",
+            "level": record.get("level") or "",
+            "disposition": record.get("disposition") or "",
+            "county": record.get("county") or "",
+            "while_victimized": record.get("while_victimized") or "unsure",
+            "direct_result": record.get("direct_result") or "unsure",
+            "enhancements": ", ".join(found or []),
+            "enhancements_unknown": found is None,
+        }
+
+    def record_changes(self) -> dict[str, Any]:
+        """The contract fields these answers set (blank means unknown: null)."""
+        data = self.cleaned_data
+        found = [e.strip() for e in data["enhancements"].split(",") if e.strip()]
+        return {
+            "offense": data["offense"].strip() or None,
+            "level": data["level"] or None,
+            "disposition": data["disposition"] or None,
+            "county": data["county"] or None,
+            "while_victimized": data["while_victimized"],
+            "direct_result": data["direct_result"],
+            "enhancements": None if data["enhancements_unknown"] else found,
+        }
+
+
+RecordFactsFormSet = forms.formset_factory(RecordFactsForm, extra=0)
+
+
+class PersonFactsForm(forms.Form):
+    """The victimization facts shared by every record."""
+
+    ongoing = forms.ChoiceField(
+        label="Victimization still happening now", choices=ANSWER_CHOICES
+    )
+    sought_services = forms.ChoiceField(
+        label="Has sought services for it", choices=ANSWER_CHOICES
+    )

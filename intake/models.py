@@ -158,6 +158,8 @@ class Action(models.TextChoices):
     ASSIGN = "assign", "Assigned an attorney"
     HOLD = "hold", "Changed the hold"
     EDIT_NARRATIVE = "edit_narrative", "Edited the narrative"
+    SCREEN = "screen", "Screened a client"
+    EDIT = "edit", "Edited the facts"
     DOWNLOAD = "download", "Downloaded the packet"
     VIEW_AUDIT = "view_audit", "Viewed the audit log"
     VIEW_STATS = "view_stats", "Viewed counts"

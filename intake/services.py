@@ -52,6 +52,7 @@ def case_create(
     contact: dict[str, Any],
     idempotency_key: uuid.UUID,
     source: str = Source.SURVIVOR,
+    actor: AbstractBaseUser | None = None,
 ) -> tuple[Case, bool]:
     """Create the case for this key, or return the one already made for it.
 
@@ -78,8 +79,36 @@ def case_create(
                 today=timezone.localdate(),
                 organization=organization,
             )
-            audit(None, Action.HANDOFF, case=case)
+            if source == Source.STAFF:
+                audit(actor, Action.SCREEN, case=case, detail="new")
+            else:
+                audit(None, Action.HANDOFF, case=case)
     return case, created
+
+
+def case_set_answers(
+    *,
+    case: Case,
+    answers: dict[str, Any],
+    actor: AbstractBaseUser,
+    action: str = Action.EDIT,
+    detail: str = "",
+) -> None:
+    """Replace the stored screening (a re-run or edited facts), encrypted.
+
+    The caller has checked ``answers`` with the rules (``screen``), so what
+    is stored always re-renders. The county follows the records when one of
+    them is in a county the organisation serves; otherwise it is kept, so a
+    case never drops out of its county filter because a fact was corrected.
+    """
+    county = next(
+        (c for c in case_counties(answers) if case.organization.serves(c)), None
+    )
+    case.answers = answers
+    if county:
+        case.county = county
+    case.save(update_fields=["answers", "county", "updated_at"])
+    audit(actor, action, case=case, detail=detail)
 
 
 def case_set_status(*, case: Case, status: str, actor: AbstractBaseUser) -> None:

@@ -5,7 +5,7 @@ Only case ids appear in URLs; never a name, a reference or an answer.
 
 from django.urls import path
 
-from intake import handoff, views
+from intake import handoff, screening, views
 
 app_name = "intake"
 
@@ -21,6 +21,12 @@ urlpatterns = [
     path("staff/cases/<int:pk>/hold/", views.case_hold, name="case_hold"),
     path("staff/cases/<int:pk>/draft/", views.case_draft, name="case_draft"),
     path("staff/cases/<int:pk>/packet/", views.case_packet, name="case_packet"),
+    path("staff/cases/<int:pk>/facts/", screening.case_facts, name="case_facts"),
+    path(
+        "staff/cases/<int:pk>/rescreen/", screening.screen_again, name="case_rescreen"
+    ),
+    path("staff/screen/", screening.screen_start, name="screen_start"),
+    path("staff/screen/attach/", screening.screen_attach, name="screen_attach"),
     path("staff/audit/", views.audit_log, name="audit"),
     path("staff/counts/", views.counts, name="counts"),
     path("staff/counts.csv", views.counts_csv, name="counts_csv"),

@@ -138,6 +138,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if membership.role in ADMIN
         else None,
         "can_draft": membership.role in ATTORNEY,
+        "can_rescreen": membership.role in STAFF,
     }
     return render(request, "intake/case.html", context)
 

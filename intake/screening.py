@@ -1,0 +1,215 @@
+"""Staff screening a client: the survivor's own wizard in "staff mode",
+attached to a case; and editing a stored case's facts to re-run the rules.
+
+Why this shape (the least invasive one):
+
+* Staff run the SAME wizard and rules, at the same URLs. Starting one
+  (``screen_start``) sets one plain session flag, ``STAFF_SCREENING``,
+  holding only ids (organisation, case to re-run or none, an idempotency
+  key), then hands the POST to the survivor's own ``screener.views.begin``.
+* The survivor's check page has one guarded line: when that flag is in the
+  session it includes ``intake/_staff_attach.html`` (an "Attach" button
+  posting here). Survivors never have the flag: only a verified staff view
+  sets it, and a staff logout flushes the session. Nothing else in the
+  survivor flow changes.
+* ``screen_attach`` builds the contract case from the finished screening
+  with ``screener.answers.build_case`` (what the check page hands to
+  ``session_store.store_case`` for the results page), checks it with the
+  rules, and stores it encrypted: a new case (source "staff") or the new
+  answers of the case being re-screened. Then the screening is forgotten
+  from the staff member's session.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from intake import services
+from intake.access import case_for, membership_of, staff_view
+from intake.forms import PersonFactsForm, RecordFactsForm, RecordFactsFormSet
+from intake.models import Action, Case, Role, Source
+from screener import answers as screener_answers
+from screener import session_store
+from screener import views as screener_views
+from screener.rules import InvalidCase, screen
+from screener.rules.facts import read_case
+
+STAFF_SCREENING = "intake_staff_screening"
+STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
+
+
+def _start(request: HttpRequest, case: Case | None) -> HttpResponse:
+    """Mark this session as a staff screening, then begin the wizard."""
+    request.session[STAFF_SCREENING] = {
+        "organization": membership_of(request).organization_id,
+        "case": case.pk if case else None,
+        "key": str(uuid.uuid4()),
+    }
+    return screener_views.begin(request)
+
+
+@require_POST
+@staff_view(*STAFF)
+def screen_start(request: HttpRequest) -> HttpResponse:
+    """ "Screen a client" on the queue: a new screening for a new case."""
+    return _start(request, None)
+
+
+@require_POST
+@staff_view(*STAFF)
+def screen_again(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Re-screen" on a case page: the wizard's answers will replace the case's."""
+    return _start(request, case_for(request, pk))
+
+
+def _forget_screening(request: HttpRequest) -> None:
+    """Drop the client's answers from the staff session (not the login)."""
+    for key in (
+        STAFF_SCREENING,
+        session_store.SCREENING_KEY,
+        session_store.CASE_KEY,
+        screener_views.WIZARD_KEY,
+    ):
+        request.session.pop(key, None)
+
+
+@require_POST
+@staff_view(*STAFF)
+def screen_attach(request: HttpRequest) -> HttpResponse:
+    """Attach the finished screening to a case and show its rule trace."""
+    pending = request.session.get(STAFF_SCREENING)
+    membership = membership_of(request)
+    if (
+        not isinstance(pending, dict)
+        or pending.get("organization") != membership.organization_id
+    ):
+        return redirect("intake:queue")
+    screening = screener_answers.load_screening(request)
+    if not screening["records"]:
+        return redirect("screener:check")
+    contract = screener_answers.build_case(screening, timezone.localdate())
+    screen(contract)  # our own wizard never makes an invalid case; fail loudly
+    if pending.get("case"):
+        case = case_for(request, int(pending["case"]))
+        services.case_set_answers(
+            case=case,
+            answers=contract,
+            actor=request.user,  # type: ignore[arg-type]
+            action=Action.SCREEN,
+            detail="rescreen",
+        )
+    else:
+        case, _created = services.case_create(
+            organization=membership.organization,
+            answers=contract,
+            contact={},
+            idempotency_key=uuid.UUID(pending["key"]),
+            source=Source.STAFF,
+            actor=request.user,  # type: ignore[arg-type]
+        )
+    _forget_screening(request)
+    return redirect("intake:case", pk=case.pk)
+
+
+# --- edit facts and re-run ----------------------------------------------------
+
+
+def _put_errors(
+    errors: list[dict[str, str]], formset: Any, person: PersonFactsForm
+) -> list[str]:
+    """Put the contract's errors on the fields they name; return the rest."""
+    left = []
+    for error in errors:
+        field, message = error["field"], error["message"]
+        target: Any = None
+        name = field.rsplit(".", 1)[-1]
+        if field.startswith("records[") and "]." in field:
+            index = int(field[len("records[") : field.index("]")])
+            if index < len(formset.forms) and name in formset.forms[index].fields:
+                target = formset.forms[index]
+        elif field.startswith("victimization.") and name in person.fields:
+            target = person
+        if target is None:
+            left.append(f"{field}: {message}")
+        else:
+            target.add_error(name, message)
+    return left
+
+
+def _edited(
+    stored: dict[str, Any], formset: Any, person: PersonFactsForm
+) -> dict[str, Any]:
+    """The stored case with the form's facts; every other field kept as is."""
+    records = [
+        {**record, **form.record_changes()}
+        for record, form in zip(stored["records"], formset.forms, strict=True)
+    ]
+    victimization = {**(stored.get("victimization") or {}), **person.cleaned_data}
+    return {**stored, "victimization": victimization, "records": records}
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view()
+def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit the facts the rules turn on, checked by the contract, re-run.
+
+    Staff and org admins edit any case of their organisation; an attorney
+    edits the facts of the cases assigned to them (they check the record
+    against the court file before drafting), and no other (``case_for``).
+    """
+    case = case_for(request, pk)
+    stored = case.answers
+    victimization = stored.get("victimization") or {}
+    problems: list[str] = []
+    if request.method == "POST":
+        formset = RecordFactsFormSet(request.POST, prefix="r")
+        person = PersonFactsForm(request.POST, prefix="p")
+        if len(formset.forms) != len(stored["records"]):
+            raise Http404  # a stale or altered form: never guess which record
+        if formset.is_valid() and person.is_valid():
+            edited = _edited(stored, formset, person)
+            try:
+                read_case(edited, today=timezone.localdate())
+                screen(edited)
+            except InvalidCase as error:
+                problems = _put_errors(error.errors, formset, person)
+            else:
+                services.case_set_answers(
+                    case=case,
+                    answers=edited,
+                    actor=request.user,  # type: ignore[arg-type]
+                    action=Action.EDIT,
+                    detail="facts",
+                )
+                return redirect("intake:case", pk=case.pk)
+    else:
+        formset = RecordFactsFormSet(
+            prefix="r",
+            initial=[RecordFactsForm.initial_for(r) for r in stored["records"]],
+        )
+        person = PersonFactsForm(
+            prefix="p",
+            initial={
+                "ongoing": victimization.get("ongoing") or "unsure",
+                "sought_services": victimization.get("sought_services") or "unsure",
+            },
+        )
+        services.audit(request.user, Action.VIEW_CASE, case=case, detail="facts")
+    rows = list(zip(stored["records"], formset.forms, strict=True))
+    return render(
+        request,
+        "intake/facts.html",
+        {
+            "case": case,
+            "formset": formset,
+            "person": person,
+            "rows": rows,
+            "problems": problems,
+        },
+    )
