@@ -69,13 +69,18 @@ def answer(visit: Visit, action: tuple[Any, ...]) -> None:
         page.locator("input[type=checkbox]").check()
     elif kind == "select":
         page.locator("select").select_option(action[1])
-    page.locator("main button[type=submit]").click()
+    # Wait for the POST, its redirect and the next page: a test that goes
+    # Back before then races the navigation still under way.
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()
 
 
 def start(visit: Visit) -> None:
     visit.go("/")
-    visit.page.locator("a.button-start").click()
-    visit.page.locator("main button[type=submit]").click()
+    with visit.page.expect_navigation():
+        visit.page.locator("a.button-start").click()
+    with visit.page.expect_navigation():
+        visit.page.locator("main button[type=submit]").click()
 
 
 def walk(visit: Visit, plan: Plan, *, screens: str | None = None) -> list[str]:
