@@ -306,3 +306,14 @@ class PersonFactsForm(forms.Form):
     sought_services = forms.ChoiceField(
         label="Has sought services for it", choices=ANSWER_CHOICES
     )
+
+
+class NoteForm(forms.Form):
+    """A note on a case (English only, like every staff page)."""
+
+    text = forms.CharField(
+        label="Add a note",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "textarea"}),
+        help_text="Stored encrypted with the case and deleted with it.",
+    )

@@ -149,6 +149,34 @@ class Case(models.Model):
         return age > timedelta(days=self.organization.retention_days)
 
 
+class CaseNote(models.Model):
+    """A note staff or the attorney write on a case.
+
+    The text is one encrypted blob like the case's answers (it will hold
+    what the client said on the phone); it is deleted with the case when
+    retention purges it, and its audit line never holds the text.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    author_name = models.CharField(max_length=150, blank=True)
+    # {"text": "..."}: an object, so more fields can come without a migration.
+    body = EncryptedJSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("created_at", "id")
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on case {self.case_id}"
+
+    @property
+    def text(self) -> str:
+        return str((self.body or {}).get("text", ""))
+
+
 class Action(models.TextChoices):
     LOGIN = "login", "Logged in"
     LOGOUT = "logout", "Logged out"
@@ -160,6 +188,7 @@ class Action(models.TextChoices):
     EDIT_NARRATIVE = "edit_narrative", "Edited the narrative"
     SCREEN = "screen", "Screened a client"
     EDIT = "edit", "Edited the facts"
+    NOTE = "note", "Added a note"
     DOWNLOAD = "download", "Downloaded the packet"
     VIEW_AUDIT = "view_audit", "Viewed the audit log"
     VIEW_STATS = "view_stats", "Viewed counts"

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from intake import stats
-from intake.models import Action, AuditEntry, Case, Organization, Source
+from intake.models import Action, AuditEntry, Case, CaseNote, Organization, Source
 from screener.rules import screen
 
 
@@ -140,3 +140,12 @@ def case_set_narrative(
     case.narrative = narrative
     case.save(update_fields=["narrative", "updated_at"])
     audit(actor, Action.EDIT_NARRATIVE, case=case)
+
+
+def case_add_note(*, case: Case, text: str, actor: AbstractBaseUser) -> CaseNote:
+    """Add an encrypted note; the audit line says a note was added, not what."""
+    note = CaseNote.objects.create(
+        case=case, author=actor, author_name=actor.get_username(), body={"text": text}
+    )
+    audit(actor, Action.NOTE, case=case)
+    return note

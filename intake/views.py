@@ -26,6 +26,7 @@ from intake.forms import (
     AssignForm,
     FiltersForm,
     HoldForm,
+    NoteForm,
     StaffAuthenticationForm,
     StatusForm,
 )
@@ -119,9 +120,16 @@ def _trace(case: Case) -> dict[str, Any]:
 @staff_view()
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
-    membership = membership_of(request)
     services.audit(request.user, Action.VIEW_CASE, case=case)
+    return _case_page(request, case, NoteForm())
+
+
+def _case_page(request: HttpRequest, case: Case, note_form: NoteForm) -> HttpResponse:
+    """The case page; a note that did not save is shown again, not lost."""
+    membership = membership_of(request)
     context = {
+        "notes": list(case.notes.all()),
+        "note_form": note_form,
         "case": case,
         "membership": membership,
         "contact": case.contact,
@@ -141,6 +149,20 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_rescreen": membership.role in STAFF,
     }
     return render(request, "intake/case.html", context)
+
+
+@require_POST
+@staff_view()
+def case_note(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a note: anyone who may see the case (attorneys: their own cases)."""
+    case = case_for(request, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, form)
+    services.case_add_note(
+        case=case, text=form.cleaned_data["text"], actor=request.user
+    )  # type: ignore[arg-type]
+    return redirect("intake:case", pk=case.pk)
 
 
 @require_POST

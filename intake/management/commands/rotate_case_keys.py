@@ -1,4 +1,4 @@
-"""Re-encrypt every case under the first key of INTAKE_ENCRYPTION_KEYS.
+"""Re-encrypt every case and case note under the first key of INTAKE_ENCRYPTION_KEYS.
 
 Key rotation: put the new key first, keep the old one after it, run this,
 then remove the old key. Each case is read (decrypted with whichever key
@@ -13,7 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from intake.models import Case
+from intake.models import Case, CaseNote
 
 
 class Command(BaseCommand):
@@ -26,4 +26,10 @@ class Command(BaseCommand):
                 case = Case.objects.select_for_update().get(pk=pk)
                 case.save(update_fields=["answers", "contact", "narrative"])
             done += 1
-        self.stdout.write(f"Re-encrypted {done} case(s).")
+        notes = 0
+        for pk in CaseNote.objects.values_list("pk", flat=True).iterator():
+            with transaction.atomic():
+                note = CaseNote.objects.select_for_update().get(pk=pk)
+                note.save(update_fields=["body"])
+            notes += 1
+        self.stdout.write(f"Re-encrypted {done} case(s) and {notes} note(s).")
