@@ -163,6 +163,29 @@ class HandoffForm(forms.Form):
         }
 
 
+class StaffContactPlanForm(HandoffForm):
+    """The hand-off's safe-contact plan, recorded by staff with the client.
+
+    The same fields and checks as the survivor's own plan, so the case page
+    reads both alike; no organisation (it is the staff member's) and no
+    consent box (the client is telling staff directly).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, organizations=[], **kwargs)
+        del self.fields["organization"]
+        del self.fields["consent"]
+
+    @staticmethod
+    def initial_for(contact: dict[str, Any]) -> dict[str, Any]:
+        """Form values from a stored plan (booleans back to yes/no)."""
+        initial = dict(contact)
+        for name in ("leave_message", "say_who"):
+            if name in contact:
+                initial[name] = "yes" if contact[name] else "no"
+        return initial
+
+
 # Staff pages are English only for now.
 class StaffAuthenticationForm(OTPAuthenticationForm):
     """Username, password and code on one page, with no device picker.

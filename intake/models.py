@@ -189,6 +189,7 @@ class Action(models.TextChoices):
     SCREEN = "screen", "Screened a client"
     EDIT = "edit", "Edited the facts"
     NOTE = "note", "Added a note"
+    EDIT_CONTACT = "edit_contact", "Edited the contact plan"
     DOWNLOAD = "download", "Downloaded the packet"
     VIEW_AUDIT = "view_audit", "Viewed the audit log"
     VIEW_STATS = "view_stats", "Viewed counts"

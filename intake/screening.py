@@ -32,7 +32,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from intake import services
 from intake.access import case_for, membership_of, staff_view
-from intake.forms import PersonFactsForm, RecordFactsForm, RecordFactsFormSet
+from intake.forms import (
+    PersonFactsForm,
+    RecordFactsForm,
+    RecordFactsFormSet,
+    StaffContactPlanForm,
+)
 from intake.models import Action, Case, Role, Source
 from screener import answers as screener_answers
 from screener import session_store
@@ -213,3 +218,29 @@ def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
             "problems": problems,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_view(*STAFF)
+def case_contact(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the client's safe-contact plan (a staff-screened case has none).
+
+    Intake staff and admins only: they are the ones who talk to the client
+    first; attorneys read the plan on the case page.
+    """
+    case = case_for(request, pk)
+    if request.method == "POST":
+        form = StaffContactPlanForm(request.POST)
+        if form.is_valid():
+            services.case_set_contact(
+                case=case,
+                contact=form.contact_plan(),
+                actor=request.user,  # type: ignore[arg-type]
+            )
+            return redirect("intake:case", pk=case.pk)
+    else:
+        form = StaffContactPlanForm(
+            initial=StaffContactPlanForm.initial_for(case.contact)
+        )
+        services.audit(request.user, Action.VIEW_CASE, case=case, detail="contact")
+    return render(request, "intake/contact.html", {"case": case, "form": form})

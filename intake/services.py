@@ -149,3 +149,12 @@ def case_add_note(*, case: Case, text: str, actor: AbstractBaseUser) -> CaseNote
     )
     audit(actor, Action.NOTE, case=case)
     return note
+
+
+def case_set_contact(
+    *, case: Case, contact: dict[str, Any], actor: AbstractBaseUser
+) -> None:
+    """Store the safe-contact plan (encrypted); log that it changed, not how."""
+    case.contact = contact
+    case.save(update_fields=["contact", "updated_at"])
+    audit(actor, Action.EDIT_CONTACT, case=case)

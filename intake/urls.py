@@ -22,6 +22,7 @@ urlpatterns = [
     path("staff/cases/<int:pk>/draft/", views.case_draft, name="case_draft"),
     path("staff/cases/<int:pk>/packet/", views.case_packet, name="case_packet"),
     path("staff/cases/<int:pk>/notes/", views.case_note, name="case_note"),
+    path("staff/cases/<int:pk>/contact/", screening.case_contact, name="case_contact"),
     path("staff/cases/<int:pk>/facts/", screening.case_facts, name="case_facts"),
     path(
         "staff/cases/<int:pk>/rescreen/", screening.screen_again, name="case_rescreen"

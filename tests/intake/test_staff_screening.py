@@ -302,3 +302,83 @@ def test_a_form_for_a_different_number_of_records_is_refused(
     assert response.status_code == 404
     case = Case.objects.get(pk=robbery_case.pk)
     assert case.answers["records"][0]["offense"] == "PC 211"
+
+
+# --- the client's safe-contact plan, recorded by staff -------------------------
+
+PLAN = {
+    "name": "Dee",
+    "method": "phone",
+    "phone": "213-555-0199",
+    "email": "",
+    "safe_times": "mornings",
+    "leave_message": "no",
+    "say_who": "yes",
+    "code_word": "lantern",
+    "other_name": "",
+}
+
+
+@pytest.mark.django_db
+def test_staff_record_the_contact_plan_of_a_case_they_screened(
+    staff_a: Any,
+) -> None:
+    client = verified_client(staff_a)
+    walk(client, dict(TRAFFICKING_647B), start=client.post("/staff/screen/"))
+    case_url = client.post("/staff/screen/attach/")["Location"]
+    case = Case.objects.get()
+    assert case.contact == {}
+    assert "Record a contact plan" in client.get(case_url).content.decode()
+    response = client.post(f"/staff/cases/{case.pk}/contact/", PLAN)
+    assert response["Location"] == case_url
+    case.refresh_from_db()
+    assert case.contact["code_word"] == "lantern"
+    assert (case.contact["leave_message"], case.contact["say_who"]) == (False, True)
+    page = client.get(case_url).content.decode()
+    assert 'href="tel:2135550199"' in page  # phone chosen: a call is offered
+    assert "sms:" not in page
+    entry = AuditEntry.objects.get(action=Action.EDIT_CONTACT)
+    assert (entry.actor, entry.case_id, entry.detail) == (staff_a, case.pk, "")
+    # The form opens with the stored plan.
+    form = client.get(f"/staff/cases/{case.pk}/contact/").context["form"]
+    assert form.initial["say_who"] == "yes"
+
+
+@pytest.mark.django_db
+def test_a_contact_plan_missing_its_phone_is_refused(
+    robbery_case: Case, staff_a: Any
+) -> None:
+    client = verified_client(staff_a)
+    response = client.post(
+        f"/staff/cases/{robbery_case.pk}/contact/", {**PLAN, "phone": ""}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["phone"]
+    assert Case.objects.get(pk=robbery_case.pk).contact["code_word"] == "blue heron"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("staff_a", 302),
+        ("admin_a", 302),
+        ("attorney_a", 403),
+        ("attorney_a2", 403),
+        ("staff_b", 404),
+    ],
+)
+def test_only_intake_staff_and_admins_of_the_case_change_the_plan(
+    request: pytest.FixtureRequest, robbery_case: Case, role: str, expected: int
+) -> None:
+    client = verified_client(request.getfixturevalue(role))
+    response = client.post(f"/staff/cases/{robbery_case.pk}/contact/", PLAN)
+    assert response.status_code == expected
+    code_word = Case.objects.get(pk=robbery_case.pk).contact["code_word"]
+    assert code_word == ("lantern" if expected == 302 else "blue heron")
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_cannot_open_the_contact_form(robbery_case: Case) -> None:
+    response = Client().get(f"/staff/cases/{robbery_case.pk}/contact/")
+    assert response["Location"].startswith("/staff/login/")
