@@ -7,3 +7,9 @@ class IntakeConfig(AppConfig):
 
     def ready(self) -> None:
         from intake import checks  # noqa: F401 - registers the deploy check
+        from intake.stats import count_survivor_screening
+        from screener.signals import screening_finished
+
+        screening_finished.connect(
+            count_survivor_screening, dispatch_uid="intake-counts"
+        )

@@ -78,6 +78,7 @@ def case_create(
                 case_counties(answers),
                 today=timezone.localdate(),
                 organization=organization,
+                statewide=source == Source.STAFF,
             )
             if source == Source.STAFF:
                 audit(actor, Action.SCREEN, case=case, detail="new")

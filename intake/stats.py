@@ -91,15 +91,34 @@ def record_screening(
     *,
     today: date,
     organization: Organization | None = None,
+    statewide: bool = True,
 ) -> None:
-    """Count one screening statewide and, when sent to one, for that org."""
+    """Count one screening statewide and, when sent to one, for that org.
+
+    A survivor's screening is counted statewide when they first see results
+    (``count_survivor_screening``); their hand-off then adds the org scope only.
+    """
     pairs = counters(output)
     pairs |= {("county", c or "unknown") for c in counties}
     month = today.replace(day=1)
-    scopes = [ALL] + ([f"org:{organization.pk}"] if organization else [])
+    scopes = ([ALL] if statewide else []) + (
+        [f"org:{organization.pk}"] if organization else []
+    )
     for scope in scopes:
         for dimension, value in sorted(pairs):
             _bump(scope, month, dimension, value)
+
+
+def count_survivor_screening(
+    sender: object,
+    *,
+    output: dict[str, Any],
+    counties: list[str | None],
+    today: date,
+    **_: Any,
+) -> None:
+    """Receiver of ``screener.signals.screening_finished``: statewide counts only."""
+    record_screening(output, counties, today=today)
 
 
 def scope_for(organization: Organization | None) -> str:

@@ -22,7 +22,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from screener import answers, results, session_store
 from screener import forms as f
-from screener.rules import InvalidCase
+from screener.rules import InvalidCase, screen
+from screener.signals import screening_finished
 from screener.wizard import DONE, URL_NAME, replay
 
 logger = logging.getLogger(__name__)
@@ -131,8 +132,29 @@ def _check_action(request: HttpRequest, screening: dict[str, Any]) -> HttpRespon
     if action == "results" and screening["records"]:
         case = answers.build_case(screening, timezone.localdate())
         session_store.store_case(request, case)
+        _count_once(request, case)
         return redirect("screener:results")
     return redirect("screener:check")
+
+
+COUNTED_KEY = "counted"
+
+
+def _count_once(request: HttpRequest, case: dict[str, Any]) -> None:
+    """Anonymous counts see each screening once, however often results are shown."""
+    if request.session.get(COUNTED_KEY):
+        return
+    try:
+        output = screen(case, today=timezone.localdate())
+    except InvalidCase:
+        return
+    request.session[COUNTED_KEY] = True
+    screening_finished.send(
+        sender=None,
+        output=output,
+        counties=[record.get("county") for record in case["records"]],
+        today=timezone.localdate(),
+    )
 
 
 def _index(value: Any, screening: dict[str, Any]) -> int:

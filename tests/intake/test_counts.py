@@ -8,11 +8,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.test import Client
 
 from intake import stats
-from intake.models import Action, AuditEntry, Organization
+from intake.models import Action, AuditEntry, Organization, Tally
 from screener.rules import screen
 from tests.intake.conftest import MakeCase, contract_case, verified_client
+from tests.screener.conftest import TRAFFICKING_647B, walk
 
 ROBBERY = {"offense": "PC 211", "level": "felony"}
 
@@ -73,11 +75,30 @@ def test_admins_export_csv_without_small_cells_and_it_is_logged(
     by_key = {(r["dimension"], r["value"]): r["count"] for r in rows}
     assert by_key[("total", "screenings")] == "12"
     assert by_key[("violent_only", "blocked only by the violent-felony bar")] == "<10"
+    # Hand-offs are counted statewide when the survivor first saw results,
+    # never a second time when they are sent.
     everyone = client.get("/staff/counts.csv", {"scope": "all"})
     rows = list(csv.DictReader(io.StringIO(everyone.content.decode())))
-    assert {(r["dimension"], r["value"]): r["count"] for r in rows}[
-        ("total", "screenings")
-    ] == "13"
+    assert ("total", "screenings") not in {(r["dimension"], r["value"]) for r in rows}
     page = client.get("/staff/counts/")
     assert b"&lt;10" in page.content
     assert AuditEntry.objects.filter(action=Action.EXPORT_STATS).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_survivor_screening_is_counted_once_statewide_when_results_are_first_shown() -> (
+    None
+):
+    survivor = Client()
+    walk(survivor, TRAFFICKING_647B)
+    for _ in range(3):
+        response = survivor.post("/check/", {"action": "results"})
+        assert response["Location"].endswith("/results/")
+    rows = {
+        (r.dimension, r.value): r.count for r in Tally.objects.filter(scope=stats.ALL)
+    }
+    assert rows[("total", "screenings")] == 1
+    assert rows[("outcome", "likely")] == 1
+    assert rows[("county", "Los Angeles")] == 1
+    assert rows[("remedy", "PC 236.14")] == 1
+    assert not Tally.objects.exclude(scope=stats.ALL).exists()

@@ -121,7 +121,7 @@ def test_a_double_click_creates_exactly_one_case(
     assert Case.objects.count() == 1
     reference = Case.objects.get().reference
     assert reference.encode() in survivor.get("/send/done/").content
-    assert Tally.objects.get(scope="all", dimension="total").count == 1
+    assert Tally.objects.get(scope=f"org:{org_a.pk}", dimension="total").count == 1
 
 
 @pytest.mark.django_db
@@ -190,7 +190,7 @@ def test_concurrent_submissions_with_one_key_create_one_case(
     assert Case.objects.count() == 1
     assert {pk for pk, _ in results} == {Case.objects.get().pk}
     assert sum(created for _, created in results) == 1
-    assert Tally.objects.get(scope="all", dimension="total").count == 1
+    assert Tally.objects.get(scope=f"org:{org_a.pk}", dimension="total").count == 1
 
 
 @pytest.mark.django_db
