@@ -14,7 +14,7 @@ conditions are reported with ``verified: false``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +25,7 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data" / "law"
 
 CONFIDENCE = ("C", "H", "M", "U")
+MEMO_LIMIT = 4096
 _FILE_KEYS = {
     "id",
     "remedy",
@@ -88,13 +89,37 @@ class Law:
     in_force_values: tuple[Dated, ...]
     parameters: dict[str, tuple[Dated, ...]]
     conditions: dict[str, Condition]
+    # Answers by (name, date): every record of a screening asks the same
+    # questions of the same law on the same date, thousands of times a second.
+    _memo: dict[tuple[str, date], Any] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def in_force(self, as_of: date) -> bool:
-        return bool(_value_at(self.in_force_values, as_of, default=False))
+        key = ("", as_of)
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            return self._remember(
+                key, bool(_value_at(self.in_force_values, as_of, default=False))
+            )
 
     def param(self, name: str, as_of: date) -> Any:
         """The parameter's value in force on ``as_of`` (None before the first)."""
-        return _value_at(self.parameters[name], as_of, default=None)
+        key = (name, as_of)
+        try:
+            return self._memo[key]
+        except KeyError:
+            return self._remember(
+                key, _value_at(self.parameters[name], as_of, default=None)
+            )
+
+    def _remember(self, key: tuple[str, date], value: Any) -> Any:
+        """Bounded: API callers choose any date, and must not grow memory without end."""
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
 
     def condition(self, code: str) -> Condition:
         return self.conditions[code]

@@ -12,7 +12,6 @@ The status is the worst kind present, so a reason always explains it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -35,15 +34,20 @@ def _identity(text: str) -> str:
 Params = tuple[tuple[str, Any], ...]
 
 
-@dataclass(slots=True)
 class Outcome:
-    """The reasons gathered for one remedy on one record."""
+    """The reasons gathered for one remedy on one record.
 
-    law: Law
-    as_of: date
-    applicable: bool = True
-    reasons: list[tuple[str, str, Params]] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
+    A plain class with slots, not a dataclass: fourteen are made per record.
+    """
+
+    __slots__ = ("applicable", "as_of", "law", "missing", "reasons")
+
+    def __init__(self, law: Law, as_of: date) -> None:
+        self.law = law
+        self.as_of = as_of
+        self.applicable = True
+        self.reasons: list[tuple[str, str, Params]] = []
+        self.missing: list[str] = []
 
     def add(self, kind: str, code: str, *missing: str, **params: Any) -> None:
         self.reasons.append((kind, code, tuple(params.items()) if params else ()))

@@ -182,3 +182,20 @@ def test_proposed_law_is_never_in_force() -> None:
     ab_2354 = laws()["ab_2354"]
     for year in (2000, 2024, 2026, 2030):
         assert not ab_2354.in_force(date(year, 6, 1))
+
+
+def test_remembered_answers_stay_bounded_and_right(tmp_path: Path) -> None:
+    """The API lets callers pick any date; memory must not grow without end."""
+    from datetime import timedelta
+
+    from screener.rules.law import MEMO_LIMIT
+
+    law = load_law_file(_write(tmp_path, GOOD))
+    start = date(2019, 1, 1)
+    for offset in range(MEMO_LIMIT + 50):
+        day = start + timedelta(days=offset)
+        assert law.in_force(day) is (day >= date(2020, 1, 1))
+        assert law.param("limit", day) == (
+            None if day < date(2020, 1, 1) else 1 if day < date(2021, 1, 1) else 2
+        )
+    assert len(law._memo) <= MEMO_LIMIT
