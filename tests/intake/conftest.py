@@ -11,16 +11,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.http import HttpRequest, HttpResponse
-from django.test import Client, RequestFactory
+from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake import services
 from intake.models import Case, Membership, Organization, Role
-from screener.session_store import KEY_COOKIE, VisitorKeyMiddleware, store_case
+from tests.sessions import put_case_in_session  # noqa: F401 - re-exported for the tests
 
 NAME = "Rosalind Quagmire"
 NARRATIVE = "He kept my passport in a locked drawer at the motel"
@@ -65,23 +63,6 @@ def contact_plan(**changes: Any) -> dict[str, Any]:
         "other_name": "",
     }
     return {**plan, **changes}
-
-
-def put_case_in_session(client: Client, case: dict[str, Any]) -> None:
-    """Store a finished screening as the results page would."""
-    session = client.session
-    request = RequestFactory().get("/")
-    request.session = session
-    request.COOKIES = {}
-
-    def store(req: HttpRequest) -> HttpResponse:
-        store_case(req, case)
-        return HttpResponse()
-
-    response = VisitorKeyMiddleware(store)(request)
-    session.save()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
-    client.cookies[KEY_COOKIE] = response.cookies[KEY_COOKIE].value
 
 
 @pytest.fixture(autouse=True)

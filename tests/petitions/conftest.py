@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.http import HttpRequest, HttpResponse
-from django.test import Client, RequestFactory
 
 from petitions.packet import Packet, packet_build
 from petitions.render import petition_render_pdf
 from screener.rules import screen
-from screener.session_store import KEY_COOKIE, VisitorKeyMiddleware, store_case
+from tests.sessions import put_case_in_session  # noqa: F401 - re-exported for the tests
 
 BODY_LEFT = 90.0  # line numbers end before this; text starts at 108 pt
 BODY_BOTTOM = 744.0  # 28 lines x 24 pt below the 72 pt top margin
@@ -198,25 +196,6 @@ def save_artifact(pdf: bytes, name: str, pages: str = "1-3") -> Path:
         check=True,
     )
     return target
-
-
-def put_case_in_session(client: Client, case: dict[str, Any]) -> None:
-    """Store a finished case through the session store's public interface."""
-    session = client.session
-    request = RequestFactory().get("/")
-    request.session = session
-    request.COOKIES = {}
-
-    def store(req: HttpRequest) -> HttpResponse:
-        store_case(req, case)
-        return HttpResponse()
-
-    response = VisitorKeyMiddleware(store)(request)
-    session.save()
-    from django.conf import settings
-
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
-    client.cookies[KEY_COOKIE] = response.cookies[KEY_COOKIE].value
 
 
 @pytest.fixture(autouse=True)
