@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the app server, compressed, before any
+    # middleware that might touch the database (docs/deploy.md).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "screener.middleware.SafetyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "screener.session_store.VisitorKeyMiddleware",
@@ -133,7 +136,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=envint("DB_CONN_MAX_AGE", 0),
+        # Persistent connections (one per server thread) save a PostgreSQL
+        # connection set-up on every page; health checks drop a dead one
+        # after a database restart instead of failing a request with it.
+        conn_max_age=envint("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -179,17 +185,54 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
+# `manage.py collectstatic` writes gzip and brotli copies once; WhiteNoise
+# serves them. Static files are no-store like every page: a cached stylesheet
+# is a trace of this site on a shared phone (screener/middleware.py).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+
+def _static_no_store(headers, path: str, url: str) -> None:
+    headers["Cache-Control"] = "no-store"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_no_store
+# Tests and `make run` serve straight from static/ without collectstatic.
+WHITENOISE_USE_FINDERS = DEBUG or RUNNING_TESTS
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Rate limit for the anonymous screening API, per client address per minute.
 SCREEN_API_RATE_PER_MINUTE = envint("SCREEN_API_RATE_PER_MINUTE", 60)
 
+# Rate limits live in the cache. One server: its own memory is enough. Several
+# servers behind a load balancer: CACHE_URL=redis://host:6379/0 so the limits
+# are shared (docs/deploy.md).
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "screener",
-    }
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+        }
+        if CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "screener",
+        }
+    )
 }
+
+# Petition packets are the one heavy page (about half a second of CPU each).
+# At most this many render at once across every server sharing the database
+# (PostgreSQL advisory locks; per process elsewhere), and each visitor or
+# staff member may ask for this many a minute. A burst of downloads then
+# waits its turn with a calm "try again in a few seconds" page and never
+# starves the question pages (petitions/throttle.py).
+PETITION_RENDERS_AT_ONCE = envint("PETITION_RENDERS_AT_ONCE", 1)
+PETITION_RATE_PER_MINUTE = envint("PETITION_RATE_PER_MINUTE", 6)
 
 # Nothing that identifies a person or an answer is logged: request bodies
 # and query strings never reach a handler, and 4xx noise is dropped.

@@ -1,0 +1,50 @@
+"""Gunicorn settings for small servers (``gunicorn -c config/gunicorn.conf.py config.wsgi``).
+
+Why these choices (docs/deploy.md has the measurements behind them):
+
+- ``gthread`` workers, one process per core and a few threads each. A wizard
+  page spends part of its time waiting on PostgreSQL, so threads keep the
+  core busy; a slow client or a petition render holds one thread, not a whole
+  process, and the question pages keep moving.
+- ``max_requests`` with jitter recycles each process now and then, so a slow
+  leak in a native library (WeasyPrint's stack) can never grow for weeks.
+- No access log by default: a path or an address is already more than a
+  survivor would want kept. ``GUNICORN_ACCESS_LOG=-`` turns it on.
+- ``timeout`` stays above the slowest honest request (a large packet renders
+  in about a second on one core) and below what a load balancer waits.
+
+Every value is an environment variable, like the Django settings.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+bind = os.environ.get("GUNICORN_BIND") or f"0.0.0.0:{_int('PORT', 8000)}"
+worker_class = "gthread"
+workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count())
+threads = _int("WEB_THREADS", 4)
+# Django keeps one database connection per thread (CONN_MAX_AGE), so a
+# server holds at most workers x threads connections to PostgreSQL.
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 20)
+keepalive = _int("GUNICORN_KEEPALIVE", 5)
+max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+backlog = _int("GUNICORN_BACKLOG", 256)
+# Requests larger than Django accepts are cut off before they reach it.
+limit_request_line = 4094
+limit_request_fields = 100
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
+# The load balancer sets X-Forwarded-Proto; trust it from these addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+proc_name = "screener"
