@@ -73,6 +73,8 @@ MIDDLEWARE = [
     # middleware that might touch the database (docs/deploy.md).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "screener.middleware.SafetyHeadersMiddleware",
+    # Before sessions: "Exit this page" works even with the database away.
+    "screener.middleware.ExitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "screener.session_store.VisitorKeyMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -2,7 +2,12 @@
 
 from django.urls import include, path
 
+from config import availability
+
 urlpatterns = [
+    # For load balancers and process managers (docs/deploy.md).
+    path("healthz", availability.health, name="health"),
+    path("healthz/db", availability.health_db, name="health_db"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("screener.urls")),
     path("petition/", include("petitions.urls")),
@@ -14,3 +19,5 @@ urlpatterns = [
 handler400 = "screener.views.bad_request"
 handler403 = "screener.views.forbidden"
 handler404 = "screener.views.not_found"
+# A lost database answers a calm 503; anything else the plain 500 page.
+handler500 = "config.availability.server_error"

@@ -31,11 +31,10 @@ from intake.forms import (
     StatusForm,
 )
 from intake.models import Action, AuditEntry, Case, Role
-from petitions.docx_twin import petition_render_docx
 from petitions.forms import DraftDetailsForm
 from petitions.packet import candidate_records, packet_build, statute_options
-from petitions.render import petition_render_pdf
-from petitions.views import DOCX_FILENAME, DOCX_TYPE, PDF_FILENAME
+from petitions.throttle import RenderRefused, render_permit
+from petitions.views import packet_file
 from screener.rules import screen
 
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
@@ -261,21 +260,21 @@ def case_packet(request: HttpRequest, pk: int) -> HttpResponse:
         details=details,
         today=timezone.localdate(),
     )
+    try:
+        with render_permit(request):
+            body, content_type, name = packet_file(packet, "docx" if docx else "pdf")
+    except RenderRefused as refused:
+        response = render(
+            request,
+            "intake/packet_busy.html",
+            {"case": case, "message": refused.message},
+            status=refused.status,
+        )
+        response["Retry-After"] = str(refused.retry_after)
+        return response
     services.audit(
         request.user, Action.DOWNLOAD, case=case, detail="docx" if docx else "pdf"
     )
-    if docx:
-        body, content_type, name = (
-            petition_render_docx(packet=packet),
-            DOCX_TYPE,
-            DOCX_FILENAME,
-        )
-    else:
-        body, content_type, name = (
-            petition_render_pdf(packet=packet),
-            "application/pdf",
-            PDF_FILENAME,
-        )
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -22,11 +22,13 @@ from petitions.forms import DraftDetailsForm
 from petitions.packet import (
     TRAFFICKING,
     CandidateRecord,
+    Packet,
     candidate_records,
     packet_build,
     statute_options,
 )
 from petitions.render import petition_render_pdf
+from petitions.throttle import RenderRefused, render_permit
 from screener.session_store import clear, load_case
 
 logger = logging.getLogger(__name__)
@@ -83,24 +85,35 @@ def draft(request: HttpRequest) -> HttpResponse:
             details=form.cleaned_data,
             today=timezone.localdate(),
         )
-        if packet.county_packets:
-            if form.cleaned_data.get("file_format") == "docx":
-                body, content_type, filename = (
-                    petition_render_docx(packet=packet),
-                    DOCX_TYPE,
-                    DOCX_FILENAME,
-                )
-            else:
-                body = petition_render_pdf(packet=packet)
-                content_type, filename = "application/pdf", PDF_FILENAME
-            clear(request)
-            response = HttpResponse(body, content_type=content_type)
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        if not packet.county_packets:
+            form.add_error(
+                "statute" if "statute" in form.fields else None,
+                _("No record qualifies under the law you chose. Choose the other law."),
+            )
+            return render(request, "petitions/draft.html", {"form": form})
+        try:
+            with render_permit(request):
+                body, content_type, filename = packet_file(packet, form.cleaned_data.get("file_format"))
+        except RenderRefused as refused:
+            # Busy or too many: the form comes back with every answer kept
+            # and says when to press the button again.
+            form.add_error(None, refused.message)
+            response = render(
+                request, "petitions/draft.html", {"form": form}, status=refused.status
+            )
+            response["Retry-After"] = str(refused.retry_after)
             return response
-        form.add_error(
-            "statute" if "statute" in form.fields else None,
-            _("No record qualifies under the law you chose. Choose the other law."),
-        )
+        clear(request)
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
     # Errors re-render the form with every answer kept (status 200, so no
     # proxy swaps in a generic error page).
     return render(request, "petitions/draft.html", {"form": form})
+
+
+def packet_file(packet: Packet, file_format: str | None) -> tuple[bytes, str, str]:
+    """The packet as (body, content type, neutral file name); PDF unless DOCX."""
+    if file_format == "docx":
+        return petition_render_docx(packet=packet), DOCX_TYPE, DOCX_FILENAME
+    return petition_render_pdf(packet=packet), "application/pdf", PDF_FILENAME

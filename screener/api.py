@@ -10,12 +10,12 @@ import json
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from screener.ratelimit import over_limit
 from screener.rules import InvalidCase, screen
 
 MAX_BODY = 1024 * 1024
@@ -30,15 +30,7 @@ def _error(status: int, message: str, field: str = "") -> JsonResponse:
 def _rate_limited(request: HttpRequest) -> bool:
     """A fixed one-minute window per client address, in the shared cache."""
     address = request.META.get("REMOTE_ADDR", "")
-    window = int(timezone.now().timestamp() // 60)
-    key = f"screen-api:{address}:{window}"
-    if cache.add(key, 1, timeout=61):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        return False
-    return count > settings.SCREEN_API_RATE_PER_MINUTE
+    return over_limit("screen-api", address, settings.SCREEN_API_RATE_PER_MINUTE)
 
 
 def _no_cookies(response: JsonResponse) -> JsonResponse:

@@ -48,3 +48,24 @@ class SafetyHeadersMiddleware:
         if response.headers.get("Content-Type", "").startswith("text/html"):
             add_never_cache_headers(response)
         return response
+
+
+class ExitMiddleware:
+    """Answer "Exit this page" before sessions, CSRF or the database.
+
+    Placed before SessionMiddleware: a survivor must be able to leave at
+    once even when the database is away and every other page is the calm
+    503 (config/availability.py).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.urls import reverse
+
+        from screener.views import leave
+
+        if request.path == reverse("screener:exit"):
+            return leave(request)
+        return self.get_response(request)

@@ -14,11 +14,14 @@ or the visitor exits, the key is gone and the ciphertext is noise.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from importlib import import_module
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
 CASE_KEY = "finished_case"
@@ -87,9 +90,45 @@ def load_case(request: HttpRequest) -> dict[str, Any] | None:
     return case if isinstance(case, dict) else None
 
 
+def forget(request: HttpRequest) -> None:
+    """Delete the session row named by the cookie, without loading it.
+
+    For the exit, which runs before SessionMiddleware: no session object,
+    no CSRF check, and a database that is away only leaves a row of
+    ciphertext that expires and that nobody can read once the key cookie
+    is gone (``delete_cookies``).
+    """
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return
+    engine = import_module(settings.SESSION_ENGINE)
+    with contextlib.suppress(DatabaseError):
+        engine.SessionStore(session_key).delete()
+
+
+def delete_cookies(response: HttpResponse) -> None:
+    """Tell the browser to drop the session cookie and the visitor key."""
+    response.delete_cookie(
+        settings.SESSION_COOKIE_NAME,
+        path=settings.SESSION_COOKIE_PATH,
+        domain=settings.SESSION_COOKIE_DOMAIN,
+        samesite=settings.SESSION_COOKIE_SAMESITE,
+    )
+    response.delete_cookie(KEY_COOKIE, samesite="Lax")
+
+
 def clear(request: HttpRequest) -> None:
-    """Forget everything: the session row, its cookie, and the key cookie."""
-    request.session.flush()
+    """Forget everything: the session row, its cookie, and the key cookie.
+
+    Exit must work even while the database is away (config/availability.py):
+    then the row stays until it expires, but with the key cookie gone it is
+    ciphertext nobody can read, and the browser forgets the session cookie.
+    """
+    try:
+        request.session.flush()
+    except DatabaseError:
+        request.session.clear()
+        request.session._session_key = None  # empty: the cookie is deleted, not saved
     setattr(request, _REQUEST_KEY_DROP, True)
 
 

@@ -217,11 +217,14 @@ def leave(request: HttpRequest) -> HttpResponse:
     """Exit this page: forget everything, ask the browser to do the same.
 
     A plain link works without JavaScript; the script uses location.replace
-    so Back does not return to the page the person left.
+    so Back does not return to the page the person left. ExitMiddleware
+    calls this before sessions, CSRF or the database are touched, so the
+    exit works even while the database is away (config/availability.py).
     """
-    session_store.clear(request)
+    session_store.forget(request)
     response = HttpResponseRedirect(exit_destination())
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    session_store.delete_cookies(response)
     return response
 
 

@@ -366,3 +366,28 @@ def test_admins_read_their_organisations_audit_log_without_content(
     assert NAME not in page
     for entry in AuditEntry.objects.all():
         assert NAME not in f"{entry.actor_name} {entry.detail}"
+
+
+@pytest.mark.django_db
+def test_a_busy_packet_slot_sends_the_attorney_back_calmly(
+    case_a: Case, attorney_a: Any, settings: Any
+) -> None:
+    from tests.petitions.test_throttle import slot_held
+
+    settings.PETITION_RENDERS_AT_ONCE = 1
+    case_a.assigned_to = attorney_a
+    case_a.save()
+    client = verified_client(attorney_a)
+    with slot_held():
+        response = client.post(f"/staff/cases/{case_a.pk}/packet/", {"format": "pdf"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    body = response.content.decode()
+    assert "The packet was not made yet" in body
+    assert f"/staff/cases/{case_a.pk}/" in body
+    downloads = AuditEntry.objects.filter(action=Action.DOWNLOAD, case_id=case_a.pk)
+    assert not downloads.exists()  # nothing was handed out
+    retry = client.post(f"/staff/cases/{case_a.pk}/packet/", {"format": "pdf"})
+    assert retry.status_code == 200
+    assert retry.content.startswith(b"%PDF")
+    assert downloads.count() == 1

@@ -1,0 +1,147 @@
+"""Petition renders are capped: a burst of downloads waits its turn calmly.
+
+"Another server is rendering" is simulated the way it really happens: on
+PostgreSQL, a second database connection holds the advisory lock of the
+only slot; on SQLite, the process's semaphore is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+
+from petitions import throttle
+from tests.petitions.conftest import put_case_in_session
+from tests.petitions.test_views import URL, _form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _one_slot_and_a_fresh_count(settings: Any) -> Iterator[None]:
+    settings.PETITION_RENDERS_AT_ONCE = 1
+    settings.PETITION_RATE_PER_MINUTE = 6
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@contextmanager
+def slot_held() -> Iterator[None]:
+    """The only render slot is held by someone else while this is open."""
+    if connection.vendor == "postgresql":
+        import psycopg2
+
+        other = psycopg2.connect(**connection.get_connection_params())
+        other.autocommit = True
+        with other.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_lock(%s, %s)", [throttle.LOCK_NAMESPACE, 0]
+            )
+        try:
+            yield
+        finally:
+            other.close()  # closing the session frees the slot, as a dead server does
+    else:
+        semaphore = throttle._semaphores.setdefault(
+            1, throttle.threading.BoundedSemaphore(1)
+        )
+        assert semaphore.acquire(blocking=False)
+        try:
+            yield
+        finally:
+            semaphore.release()
+
+
+@pytest.fixture
+def slot_taken() -> Iterator[None]:
+    with slot_held():
+        yield
+
+
+def test_a_busy_slot_brings_the_form_back_with_every_answer_and_a_retry_time(
+    client: Client, trafficking_case: dict[str, Any], slot_taken: None
+) -> None:
+    put_case_in_session(client, trafficking_case)
+    response = client.post(URL, _form_data(control="He kept my ID card, always."))
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(throttle.BUSY_RETRY_SECONDS)
+    assert response["Content-Type"].startswith("text/html")
+    body = response.content.decode()
+    assert "Many people are preparing papers right now" in body
+    assert "He kept my ID card, always." in body  # nothing typed is lost
+    assert 'value="23CR12345"' in body
+
+
+def test_when_the_slot_frees_the_same_answers_download(
+    client: Client, trafficking_case: dict[str, Any]
+) -> None:
+    put_case_in_session(client, trafficking_case)
+    with slot_held():
+        assert client.post(URL, _form_data()).status_code == 503
+    response = client.post(URL, _form_data())
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+
+
+def test_the_slot_is_given_back_after_every_render(
+    client: Client, trafficking_case: dict[str, Any]
+) -> None:
+    for _ in range(2):
+        put_case_in_session(client, trafficking_case)
+        response = client.post(URL, _form_data(file_format="docx"))
+        assert response.status_code == 200
+        assert response.content.startswith(b"PK")
+
+
+def test_too_many_requests_in_a_minute_are_refused_kindly(
+    client: Client, trafficking_case: dict[str, Any], settings: Any, slot_taken: None
+) -> None:
+    settings.PETITION_RATE_PER_MINUTE = 2
+    put_case_in_session(client, trafficking_case)
+    statuses = [client.post(URL, _form_data()).status_code for _ in range(3)]
+    assert statuses == [503, 503, 429]
+    response = client.post(URL, _form_data(name="Ana"))
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    body = response.content.decode()
+    assert "Please wait a minute" in body
+    assert 'value="Ana"' in body
+
+
+def test_each_visitor_has_a_budget_of_their_own(
+    trafficking_case: dict[str, Any], settings: Any, slot_taken: None
+) -> None:
+    settings.PETITION_RATE_PER_MINUTE = 1
+    first, second = Client(), Client()
+    for client in (first, second):
+        put_case_in_session(client, trafficking_case)
+    assert first.post(URL, _form_data()).status_code == 503
+    assert first.post(URL, _form_data()).status_code == 429
+    assert second.post(URL, _form_data()).status_code == 503  # not 429
+
+
+def test_the_spanish_form_says_so_in_spanish(
+    client: Client, trafficking_case: dict[str, Any], slot_taken: None
+) -> None:
+    put_case_in_session(client, trafficking_case)
+    client.cookies["django_language"] = "es"
+    body = client.post(URL, _form_data()).content.decode()
+    assert "Muchas personas están preparando documentos" in body
+
+
+def test_a_broken_rate_cache_lets_the_download_through(
+    client: Client, trafficking_case: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def down(*args: Any, **kwargs: Any) -> None:
+        raise ConnectionError("redis is away")
+
+    monkeypatch.setattr(cache, "add", down)
+    put_case_in_session(client, trafficking_case)
+    assert client.post(URL, _form_data(file_format="docx")).status_code == 200
