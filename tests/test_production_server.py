@@ -1,0 +1,133 @@
+"""The production recipe itself: gunicorn with config/gunicorn.conf.py, after
+collectstatic, serves health checks and compressed no-store static files.
+
+docs/deploy.md promises these; `make soak` exercises them under load.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.test_settings import PRODUCTION, ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - loopback only
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("production")
+    env = {
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DEBUG", "PYTEST_CURRENT_TEST")
+        },
+        **PRODUCTION,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "STATIC_ROOT": str(tmp / "static"),
+        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "WEB_CONCURRENCY": "1",
+        "WEB_THREADS": "2",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    port = _free_port()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    process = subprocess.Popen(
+        [str(gunicorn), "-c", "config/gunicorn.conf.py", "config.wsgi"],
+        cwd=ROOT,
+        env={**env, "PORT": str(port), "GUNICORN_BIND": f"127.0.0.1:{port}"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if _get(f"{base}/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            process.kill()
+            pytest.fail(
+                f"gunicorn did not start: {process.stderr.read().decode()[-2000:]}"
+            )
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_the_liveness_check_answers_without_a_cookie(server: str) -> None:
+    status, headers, body = _get(f"{server}/healthz")
+    assert (status, body) == (200, b"ok\n")
+    assert "Set-Cookie" not in headers
+
+
+def test_static_files_are_served_compressed_and_never_stored(server: str) -> None:
+    status, headers, body = _get(
+        f"{server}/static/screener/app.css", **{"Accept-Encoding": "gzip"}
+    )
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert headers["Cache-Control"] == "no-store"
+    original = (ROOT / "static" / "screener" / "app.css").read_bytes()
+    assert gzip.decompress(body) == original
+    assert len(body) < len(original)
+
+
+def test_gunicorn_runs_gthread_workers_from_the_environment() -> None:
+    namespace: dict[str, object] = {}
+    env = {"WEB_CONCURRENCY": "3", "WEB_THREADS": "5", "PORT": "9123"}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        code = (ROOT / "config" / "gunicorn.conf.py").read_text()
+        exec(compile(code, "gunicorn.conf.py", "exec"), namespace)  # noqa: S102 - our own file
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    assert (namespace["worker_class"], namespace["workers"], namespace["threads"]) == (
+        "gthread",
+        3,
+        5,
+    )
+    assert namespace["bind"] == "0.0.0.0:9123"
+    assert namespace["accesslog"] is None  # no paths or addresses kept by default
