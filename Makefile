@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-rules test-app lint fmt bench messages check
+.PHONY: install run test test-rules test-app lint fmt bench messages check soak soak-short
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,12 @@ messages: install
 
 check: lint test
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Load and faults on loopback (soak/run.py): 200 survivors at once on two app
+# servers, PostgreSQL restarted mid-load, a server killed, a burst of packet
+# downloads. `make soak-short` is the bounded form CI runs.
+soak: install
+	$(PY) -m soak.run
+
+soak-short: install
+	SOAK=short $(PY) -m soak.run

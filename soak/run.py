@@ -1,0 +1,358 @@
+"""``make soak``: load and fault scenarios on loopback, printed as a table.
+
+Everything runs against its own throwaway PostgreSQL (soak/cluster.py) and
+two gunicorn app servers with the production config (soak/servers.py):
+
+1. journeys: many survivors at once through full journeys (six branches,
+   English and Spanish, some with two records), every request alternating
+   between the two servers; about a third send their answers to legal aid.
+2. db_restart: PostgreSQL stopped mid-load and started again; pages answer
+   the calm 503 meanwhile, and every journey then finishes with its answers.
+3. server_killed: one server SIGKILLed mid-journey; the other carries on.
+4. pdf_burst: visitors at their results all download a packet at once while
+   others answer questions; packets wait their turn (capped renders), the
+   question pages keep answering.
+
+Checks after all scenarios: zero unexpected 5xx/4xx, no visitor ever shown
+another's answers, and every hand-off stored exactly once (read back from
+the database, decrypted). Exit status 1 on any FAIL.
+``SOAK=short`` is the bounded form CI runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from cryptography.fernet import Fernet
+
+from screener.counties import COUNTIES
+from soak.cluster import Cluster
+from soak.journeys import JourneyFailed, Stats, Visitor
+from soak.servers import Server, manage
+
+SHORT = os.environ.get("SOAK", "").lower() == "short"
+SIZES = {
+    "journeys": 40 if SHORT else 200,
+    "db_restart": 20 if SHORT else 60,
+    "outage_seconds": 5 if SHORT else 10,
+    "server_killed": 20 if SHORT else 60,
+    "pdf_burst": 8 if SHORT else 30,
+    "pdf_background": 10 if SHORT else 20,
+}
+
+
+@dataclass
+class Row:
+    scenario: str
+    journeys: int
+    completed: int
+    stats: Stats
+    seconds: float
+    extra: str = ""
+    failures: list[str] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.completed == self.journeys
+            and not self.stats.unexpected
+            and not self.failures
+        )
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def environment(soak_dir: str, database_url: str) -> dict[str, str]:
+    keep = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL")}
+    return {
+        **keep,
+        "SOAK_DIR": soak_dir,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "DATABASE_URL": database_url,
+        "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "STATIC_ROOT": os.path.join(soak_dir, "static"),
+        "CACHE_URL": os.environ.get("SOAK_CACHE_URL", ""),
+        "WEB_CONCURRENCY": "2",
+        "WEB_THREADS": "8",
+        "PETITION_RENDERS_AT_ONCE": "1",
+        "PETITION_RATE_PER_MINUTE": "6",
+    }
+
+
+async def gather_visitors(
+    visitors: list[Visitor], job: Callable[[Visitor], Awaitable[None]]
+) -> int:
+    async def one(visitor: Visitor) -> bool:
+        try:
+            await job(visitor)
+            return True
+        except JourneyFailed as failed:
+            visitor.stats.unexpected.append(f"visitor {visitor.number}: {failed}")
+            return False
+
+    done = await asyncio.gather(*(one(v) for v in visitors))
+    return sum(done)
+
+
+def make_visitors(
+    first: int, count: int, servers: list[str], stats: Stats, **kw: object
+) -> list[Visitor]:
+    return [
+        Visitor(
+            number=n,
+            servers=servers,
+            stats=stats,
+            spanish=n % 2 == 1,
+            handoff=n % 3 == 0,
+            second_record=n % 4 == 2,
+            **kw,  # type: ignore[arg-type]
+        )
+        for n in range(first, first + count)
+    ]
+
+
+async def scenario_journeys(
+    servers: list[Server], first: int
+) -> tuple[Row, list[Visitor]]:
+    stats = Stats()
+    visitors = make_visitors(first, SIZES["journeys"], [s.base for s in servers], stats)
+    t0 = time.monotonic()
+    completed = await gather_visitors(visitors, lambda v: v.run())
+    return Row(
+        "journeys (2 servers)", len(visitors), completed, stats, time.monotonic() - t0
+    ), visitors
+
+
+async def scenario_db_restart(
+    servers: list[Server], cluster: Cluster, first: int
+) -> tuple[Row, list[Visitor]]:
+    stats = Stats(outage_allowed=True)
+    visitors = make_visitors(
+        first,
+        SIZES["db_restart"],
+        [s.base for s in servers],
+        stats,
+        think=0.6,
+        deadline_seconds=90,
+    )
+    t0 = time.monotonic()
+
+    async def outage() -> str:
+        await asyncio.sleep(2.0)
+        await asyncio.to_thread(cluster.stop)
+        down = time.monotonic()
+        await asyncio.sleep(SIZES["outage_seconds"])
+        await asyncio.to_thread(cluster.start)
+        return f"PostgreSQL down {time.monotonic() - down:.1f} s"
+
+    outage_task = asyncio.create_task(outage())
+    completed = await gather_visitors(visitors, lambda v: v.run())
+    extra = await outage_task
+    failures = [] if stats.calm_outage_503 else ["no visitor saw the outage page"]
+    return Row(
+        "db_restart",
+        len(visitors),
+        completed,
+        stats,
+        time.monotonic() - t0,
+        extra,
+        failures,
+    ), visitors
+
+
+async def scenario_server_killed(
+    servers: list[Server], first: int
+) -> tuple[Row, list[Visitor]]:
+    stats = Stats()
+    visitors = make_visitors(
+        first, SIZES["server_killed"], [s.base for s in servers], stats, think=0.4
+    )
+    t0 = time.monotonic()
+
+    async def kill() -> None:
+        await asyncio.sleep(2.0)
+        await asyncio.to_thread(servers[1].kill)
+
+    kill_task = asyncio.create_task(kill())
+    completed = await gather_visitors(visitors, lambda v: v.run())
+    await kill_task
+    failures = (
+        [] if stats.connection_failovers else ["no request met the killed server"]
+    )
+    extra = f"failovers {stats.connection_failovers}"
+    return Row(
+        "server_killed",
+        len(visitors),
+        completed,
+        stats,
+        time.monotonic() - t0,
+        extra,
+        failures,
+    ), visitors
+
+
+async def scenario_pdf_burst(
+    servers: list[Server], first: int
+) -> tuple[Row, Row, list[Visitor]]:
+    bases = [s.base for s in servers]
+    pdf_stats, page_stats = Stats(), Stats()
+    downloaders = make_visitors(
+        first, SIZES["pdf_burst"], bases, pdf_stats, deadline_seconds=240
+    )
+    for visitor in downloaders:
+        visitor.branch, visitor.counties = "647b_likely", ["Los Angeles"]
+        visitor.second_record = visitor.handoff = False
+    await gather_visitors(downloaders, lambda v: v.finish_answers())
+    others = make_visitors(
+        first + len(downloaders), SIZES["pdf_background"], bases, page_stats, think=0.3
+    )
+    t0 = time.monotonic()
+
+    async def download(visitor: Visitor) -> None:
+        try:
+            await visitor.download_packet()
+        finally:
+            await visitor.client.aclose()
+
+    pdfs_task = asyncio.create_task(gather_visitors(downloaders, download))
+    pages_done = await gather_visitors(others, lambda v: v.run())
+    pdfs_done = await pdfs_task
+    seconds = time.monotonic() - t0
+    pdf_row = Row(
+        "pdf_burst: packets", len(downloaders), pdfs_done, pdf_stats, seconds,
+        f"refused busy {pdf_stats.busy_pdf} times, then served",
+    )  # fmt: skip
+    page_row = Row(
+        "pdf_burst: question pages", len(others), pages_done, page_stats, seconds,
+        "journeys during the burst",
+    )  # fmt: skip
+    return pdf_row, page_row, downloaders + others
+
+
+def verify_handoffs(env: dict[str, str], visitors: list[Visitor]) -> list[str]:
+    """Every visitor who sent is stored exactly once, with their own answers."""
+    script = (
+        "import json; from intake.models import Case; "
+        "print(json.dumps([[c.contact.get('name'), sorted({r.get('county') or '' "
+        "for r in c.answers.get('records', [])})] for c in Case.objects.all()]))"
+    )
+    rows = json.loads(manage(env, "shell", "-c", script).strip().splitlines()[-1])
+    stored: dict[str, list[list[str]]] = {}
+    for name, counties in rows:
+        stored.setdefault(name, []).append(counties)
+    problems = []
+    sent = [v for v in visitors if v.handoff and v.counties]
+    for visitor in sent:
+        copies = stored.get(visitor.name, [])
+        if len(copies) != 1:
+            problems.append(f"{visitor.name}: stored {len(copies)} times")
+        elif copies[0] != sorted(set(visitor.counties)):
+            problems.append(f"{visitor.name}: stored answers are not theirs")
+    strangers = set(stored) - {v.name for v in sent}
+    problems += [f"{name}: stored but never sent" for name in sorted(strangers)]
+    return problems
+
+
+def print_table(rows: list[Row]) -> None:
+    header = f"{'scenario':<28} {'done':>9} {'requests':>8} {'5xx':>4} {'calm 503':>8} {'p50 ms':>7} {'p99 ms':>7} {'secs':>6}  verdict  notes"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        latencies = [seconds * 1000 for _, seconds in row.stats.latencies]
+        fivexx = sum(n for code, n in row.stats.statuses.items() if code >= 500)
+        calm = row.stats.calm_outage_503 + row.stats.busy_pdf
+        print(
+            f"{row.scenario:<28} {row.completed:>4}/{row.journeys:<4} {row.stats.requests:>8} "
+            f"{fivexx - calm:>4} {calm:>8} {percentile(latencies, 0.5):>7.0f} "
+            f"{percentile(latencies, 0.99):>7.0f} {row.seconds:>6.1f}  "
+            f"{'PASS' if row.ok else 'FAIL':<7}  {row.extra}"
+        )
+        for problem in (row.stats.unexpected + (row.failures or []))[:10]:
+            print(f"    ! {problem}")
+
+
+async def main_async(env: dict[str, str], cluster: Cluster) -> int:
+    servers = [Server(env), Server(env)]
+    for server in servers:
+        server.start()
+    rows: list[Row] = []
+    everyone: list[Visitor] = []
+    try:
+        row, visitors = await scenario_journeys(servers, 0)
+        rows.append(row)
+        everyone += visitors
+        row, visitors = await scenario_db_restart(servers, cluster, 1000)
+        rows.append(row)
+        everyone += visitors
+        pdf_row, page_row, visitors = await scenario_pdf_burst(servers, 2000)
+        rows += [pdf_row, page_row]
+        everyone += visitors
+        row, visitors = await scenario_server_killed(servers, 3000)
+        rows.append(row)
+        everyone += visitors
+    finally:
+        for server in servers:
+            server.stop()
+    problems = verify_handoffs(env, everyone)
+    sent = sum(1 for v in everyone if v.handoff and v.counties)
+    handoff_stats = Stats(unexpected=problems)
+    rows.append(
+        Row(
+            "hand-offs stored once",
+            sent,
+            sent - len(problems),
+            handoff_stats,
+            0.0,
+            "read back, decrypted",
+        )
+    )
+    print_table(rows)
+    return 0 if all(row.ok for row in rows) else 1
+
+
+def main() -> int:
+    started = time.monotonic()
+    soak_dir = tempfile.mkdtemp(prefix="soak-")
+    cluster = Cluster()
+    try:
+        cluster.create()
+        cluster.wait_ready()
+        env = environment(soak_dir, cluster.url)
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        manage(env, "org_add", "Soak Legal Aid", "--counties", ",".join(COUNTIES))
+        print(
+            f"soak ({'short' if SHORT else 'full'}): PostgreSQL on {cluster.port}, two gunicorn servers, sizes {SIZES}"
+        )
+        status = asyncio.run(main_async(env, cluster))
+    finally:
+        cluster.remove()
+        shutil.rmtree(soak_dir, ignore_errors=True)
+    print(
+        f"soak finished in {time.monotonic() - started:.0f} s: {'PASS' if status == 0 else 'FAIL'}"
+    )
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
