@@ -22,3 +22,18 @@ def _require_production_settings() -> None:
 
 
 _require_production_settings()
+
+
+def _warm_up() -> None:
+    """Load the offense catalog and the law files before the first visitor.
+
+    They take about 300 ms to read; without this the first survivor to reach
+    a results page on each new server process pays for it.
+    """
+    from screener.rules import catalog, law
+
+    catalog.catalog()
+    law.laws()
+
+
+_warm_up()

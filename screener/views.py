@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config import availability
 from screener import answers, results, session_store
 from screener import forms as f
 from screener.rules import InvalidCase, screen
@@ -255,7 +256,14 @@ def done_url() -> str:
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """400 with the full page (language switch, exit button), never a trace."""
+    """400 with the full page (language switch, exit button), never a trace.
+
+    A session save that fails because the database went away arrives here
+    too (Django turns it into SessionInterrupted, a 400): that is an outage,
+    not the visitor's doing, so it gets the calm 503 instead.
+    """
+    if availability.database_unavailable(exception):
+        return availability.outage_response(request)
     return render(request, "400.html", status=400)
 
 

@@ -160,3 +160,21 @@ def test_readiness_says_whether_the_database_answers(
     assert response.status_code == 503
     assert b"database unavailable" in response.content
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_session_save_cut_off_by_the_outage_is_the_calm_503_not_a_400(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Django turns a failed session UPDATE into SessionInterrupted (a 400)."""
+    from django.contrib.sessions.models import Session
+
+    step = _journey_started(client)
+
+    def cut_off(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(Session, "save", cut_off)
+    client.raise_request_exception = False
+    response = client.get(step)
+    assert response.status_code == 503
+    assert "This site is taking a short break" in response.content.decode()
