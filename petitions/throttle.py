@@ -10,8 +10,9 @@ losing nothing typed:
   slots are advisory locks, so the cap holds across every app server that
   shares the database, and a server that dies mid-render frees its slot
   with its connection. Elsewhere (SQLite, one process) a semaphore.
-- at most ``PETITION_RATE_PER_MINUTE`` packets a minute per person (the
-  staff member, or the survivor's session; the address as a last resort).
+- at most ``PETITION_RATE_PER_MINUTE`` packets a minute per person: per
+  staff member; for a survivor, per session, which ends with its download
+  (so in practice one packet per screening), the address as a last resort.
 
 A refused request never waits for a slot: a waiting request would hold a
 server thread, which is the very thing the cap protects.
@@ -116,9 +117,14 @@ def _process_slot(slots: int) -> Iterator[None]:
 
 @contextmanager
 def render_permit(request: HttpRequest) -> Iterator[None]:
-    """Hold one render slot for the ``with`` body, or raise RenderRefused."""
-    _check_rate(request)
+    """Hold one render slot for the ``with`` body, or raise RenderRefused.
+
+    The slot comes first and only a granted render counts against the
+    person's budget: someone told "busy, try again in ten seconds" who does
+    exactly that must never be refused for asking too often.
+    """
     slots = max(1, int(settings.PETITION_RENDERS_AT_ONCE))
     slot = _advisory_slot if connection.vendor == "postgresql" else _process_slot
     with slot(slots):
+        _check_rate(request)
         yield

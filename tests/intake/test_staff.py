@@ -391,3 +391,26 @@ def test_a_busy_packet_slot_sends_the_attorney_back_calmly(
     assert retry.status_code == 200
     assert retry.content.startswith(b"%PDF")
     assert downloads.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_attorney_gets_a_few_packets_a_minute_then_a_kind_wait(
+    case_a: Case, attorney_a: Any, settings: Any
+) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.PETITION_RATE_PER_MINUTE = 2
+    case_a.assigned_to = attorney_a
+    case_a.save()
+    client = verified_client(attorney_a)
+    url = f"/staff/cases/{case_a.pk}/packet/"
+    statuses = [client.post(url, {"format": "docx"}).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    refused = client.post(url, {"format": "pdf"})
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert "Please wait a minute" in refused.content.decode()
+    downloads = AuditEntry.objects.filter(action=Action.DOWNLOAD, case_id=case_a.pk)
+    assert downloads.count() == 2
+    cache.clear()
