@@ -104,6 +104,7 @@ class Visitor:
         self.branch = BRANCH_NAMES[(self.number // len(COUNTIES)) % len(BRANCH_NAMES)]
         first = COUNTIES[self.number % len(COUNTIES)]
         self.counties = [] if self.branch == "federal" else [first]
+        self.second_record = self.second_record and bool(self.counties)
         if self.second_record:
             self.counties.append(COUNTIES[(self.number * 7 + 3) % len(COUNTIES)])
         self.name = f"soak-{self.number}"

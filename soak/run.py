@@ -213,7 +213,7 @@ async def scenario_server_killed(
 
 async def scenario_pdf_burst(
     servers: list[Server], first: int
-) -> tuple[Row, Row, list[Visitor]]:
+) -> tuple[list[Row], list[Visitor]]:
     bases = [s.base for s in servers]
     pdf_stats, page_stats = Stats(), Stats()
     downloaders = make_visitors(
@@ -223,6 +223,20 @@ async def scenario_pdf_burst(
         visitor.branch, visitor.counties = "647b_likely", ["Los Angeles"]
         visitor.second_record = visitor.handoff = False
     await gather_visitors(downloaders, lambda v: v.finish_answers())
+    # The same question-page load without the burst first: the baseline the
+    # burst's question pages are compared with, in the same run.
+    calm_stats = Stats()
+    calm = make_visitors(
+        first + 500, SIZES["pdf_background"], bases, calm_stats, think=0.3
+    )
+    for visitor in calm:
+        visitor.handoff = False
+    t0 = time.monotonic()
+    calm_done = await gather_visitors(calm, lambda v: v.run())
+    calm_row = Row(
+        "question pages, no burst", len(calm), calm_done, calm_stats,
+        time.monotonic() - t0, "baseline for the next two rows",
+    )  # fmt: skip
     others = make_visitors(
         first + len(downloaders), SIZES["pdf_background"], bases, page_stats, think=0.3
     )
@@ -246,7 +260,7 @@ async def scenario_pdf_burst(
         "pdf_burst: question pages", len(others), pages_done, page_stats, seconds,
         "journeys during the burst",
     )  # fmt: skip
-    return pdf_row, page_row, downloaders + others
+    return [calm_row, pdf_row, page_row], downloaders + others
 
 
 def verify_handoffs(env: dict[str, str], visitors: list[Visitor]) -> list[str]:
@@ -304,8 +318,8 @@ async def main_async(env: dict[str, str], cluster: Cluster) -> int:
         row, visitors = await scenario_db_restart(servers, cluster, 1000)
         rows.append(row)
         everyone += visitors
-        pdf_row, page_row, visitors = await scenario_pdf_burst(servers, 2000)
-        rows += [pdf_row, page_row]
+        burst_rows, visitors = await scenario_pdf_burst(servers, 2000)
+        rows += burst_rows
         everyone += visitors
         row, visitors = await scenario_server_killed(servers, 3000)
         rows.append(row)
