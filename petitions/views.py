@@ -93,7 +93,9 @@ def draft(request: HttpRequest) -> HttpResponse:
             return render(request, "petitions/draft.html", {"form": form})
         try:
             with render_permit(request):
-                body, content_type, filename = packet_file(packet, form.cleaned_data.get("file_format"))
+                body, content_type, filename = packet_file(
+                    packet, form.cleaned_data.get("file_format")
+                )
         except RenderRefused as refused:
             # Busy or too many: the form comes back with every answer kept
             # and says when to press the button again.
