@@ -78,7 +78,7 @@ JOURNEY = {
     "q12": {"q12-answer": "yes"},
 }
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-STEP = re.compile(r"/q/([a-z0-9]+)/$")
+STEP = re.compile(r"/q/(q\d+)/$")  # not /q/end/, which redirects
 ASSET = re.compile(
     r"<(?:link|script|img|source)\b[^>]*?\b(?:href|src)=[\"']([^\"']+)[\"']", re.I
 )
@@ -145,18 +145,25 @@ def _environment(work: Path, database_url: str, port: int) -> dict[str, str]:
         "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "STATIC_ROOT": str(work / "static"),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
+        # Worker recycling (max_requests, 2000 in production) comes due every
+        # second or two at these rates and would measure worker start-up, the
+        # faster bare view most: off unless asked for (docs/performance.md).
+        "GUNICORN_MAX_REQUESTS": os.environ.get("WEB_BENCH_MAX_REQUESTS", "0"),
     }
 
 
 def _manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
+        text=True,
         timeout=300,
+        check=False,
     )
+    if done.returncode:
+        raise BenchError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
 
 
 class Server:
@@ -255,14 +262,27 @@ def prepare_sessions(base: str, count: int) -> list[Session]:
                     csrf=_csrf(page.text, location),
                 )
             )
+    _check_cookie_header(base, sessions[0])
     return sessions
+
+
+def _check_cookie_header(base: str, session: Session) -> None:
+    """The Cookie header wrk will send keeps the survivor's session and key."""
+    import httpx
+
+    page = httpx.get(f"{base}/q/{FIRST_STEP}/", headers={"Cookie": session.cookie})
+    new_key = any(c.startswith("k=") for c in page.headers.get_list("set-cookie"))
+    if page.status_code != 200 or new_key:
+        raise BenchError("a prepared session is not recognised from its Cookie header")
 
 
 # --- wrk ----------------------------------------------------------------------
 
 LUA = """
-local items = {ITEMS}
-local method, path = "{METHOD}", "{PATH}"
+local items = {
+@ITEMS@
+}
+local method, path = "@METHOD@", "@PATH@"
 local threads = {}
 function setup(thread)
   table.insert(threads, thread)
@@ -274,6 +294,9 @@ function init(args)
 end
 function request()
   n = n + 1
+  if #items == 0 then
+    return wrk.format(method, path, {}, nil)
+  end
   local item = items[(n % #items) + 1]
   local headers = {["Cookie"] = item[1]}
   if method == "POST" then
@@ -303,15 +326,17 @@ def _lua_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_script(path: Path, method: str, url_path: str, sessions: list[Session]) -> None:
+def write_script(
+    path: Path, method: str, url_path: str, sessions: list[Session]
+) -> None:
     items = []
     for session in sessions:
         body = urlencode({"csrfmiddlewaretoken": session.csrf, **FIRST_ANSWER})
         items.append(f"{{{_lua_string(session.cookie)}, {_lua_string(body)}}}")
     text = (
-        LUA.replace("{ITEMS}", ",\n".join(items))
-        .replace("{METHOD}", method)
-        .replace("{PATH}", url_path)
+        LUA.replace("@ITEMS@", ",\n".join(items))
+        .replace("@METHOD@", method)
+        .replace("@PATH@", url_path)
     )
     path.write_text(text, encoding="utf-8")
 
@@ -399,7 +424,11 @@ def page_weight(client, base: str, url: str) -> tuple[int, int, int]:  # type: i
     """(total bytes, page bytes, files) for a page and everything it loads."""
     page = client.get(url)
     page_bytes = _wire_bytes(page)
-    total, seen, queue = page_bytes, set(), [urljoin(url, a) for a in _assets(page.text)]
+    total, seen, queue = (
+        page_bytes,
+        set(),
+        [urljoin(url, a) for a in _assets(page.text)],
+    )
     while queue:
         asset = queue.pop(0)
         if asset in seen:
@@ -435,9 +464,12 @@ def journey_pages(client, base: str) -> list[tuple[str, str, int]]:  # type: ign
         if answered.status_code != 302:
             raise BenchError(f"{step} answer not accepted ({answered.status_code})")
         location = urljoin(location, answered.headers["Location"])
-    while client.get(location).status_code == 302:  # /q/end/ -> /check/
-        location = urljoin(location, client.get(location).headers["Location"])
     check = client.get(location)
+    for _ in range(5):  # /q/end/ -> /check/
+        if check.status_code != 302:
+            break
+        location = urljoin(location, check.headers["Location"])
+        check = client.get(location)
     pages.append(("check your answers", location, 200))
     shown = client.post(
         location,
@@ -517,7 +549,10 @@ def bench_load(server: Server, sessions: list[Session], work: Path) -> list[Row]
         ("post", "POST", step),
     ):
         scripts[name] = work / f"{name}.lua"
-        write_script(scripts[name], method, path, sessions)
+        # The bare view is asked without a session: the baseline is the
+        # server, the middleware and Django, nothing of ours that a session
+        # costs (a session cookie alone loads the session, for CSRF).
+        write_script(scripts[name], method, path, [] if name == "bare" else sessions)
 
     def measure(name: str, label: str, path: str) -> WrkResult:
         run_wrk(label, server.base + path, scripts[name], WARM_SECONDS)  # warm-up
@@ -526,7 +561,9 @@ def bench_load(server: Server, sessions: list[Session], work: Path) -> list[Row]
     bare_before = measure("bare", "bare view GET", "/bench/bare/")
     get = measure("get", f"wizard step GET {step}", step)
     post = measure("post", f"wizard step POST {step}", step)
-    bare_after = run_wrk("bare view GET", server.base + "/bench/bare/", scripts["bare"], SECONDS)
+    bare_after = run_wrk(
+        "bare view GET", server.base + "/bench/bare/", scripts["bare"], SECONDS
+    )
     bare_rps = max(bare_before.rps, bare_after.rps)
     rows: list[Row] = [
         (
