@@ -5,6 +5,9 @@ plain-Python baseline (building the same number of small dicts) run in the
 same process so a slow or busy machine shows up as a ratio, not as a
 different verdict. Catalog: load time from the YAML files.
 Petition packet: delegated to bench/petition_bench.py when it exists.
+Web: wizard step GET and POST under gunicorn + PostgreSQL against a bare
+view in the same run, and page weight (bench/web_bench.py; needs wrk and
+PostgreSQL, see docs/performance.md).
 """
 
 from __future__ import annotations
@@ -115,8 +118,20 @@ def bench_petitions() -> list[tuple[str, str, str]]:
     return list(rows) if rows else []
 
 
+def bench_web() -> list[tuple[str, str, str]]:
+    """Wizard pages under gunicorn + PostgreSQL with wrk, and page weight."""
+    spec = importlib.util.spec_from_file_location(
+        "web_bench", ROOT / "bench" / "web_bench.py"
+    )
+    if spec is None or spec.loader is None:
+        return []
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.main())
+
+
 def main() -> None:
-    rows = bench_rules() + bench_catalog() + bench_petitions()
+    rows = bench_rules() + bench_catalog() + bench_petitions() + bench_web()
     width = max(len(row[0]) for row in rows)
     print(f"{'measure'.ljust(width)}  {'value':>14}  note")
     for name, value, note in rows:
