@@ -126,17 +126,25 @@ def bench_web() -> list[tuple[str, str, str]]:
     if spec is None or spec.loader is None:
         return []
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
     spec.loader.exec_module(module)
     return list(module.main())
 
 
-def main() -> None:
-    rows = bench_rules() + bench_catalog() + bench_petitions() + bench_web()
+def main() -> int:
+    rows = bench_rules() + bench_catalog() + bench_petitions()
+    failed = False
+    try:
+        rows += bench_web()
+    except Exception as error:  # the rows so far are still worth printing
+        failed = True
+        rows.append(("web benchmark", "ERROR", f"{type(error).__name__}: {error}"))
     width = max(len(row[0]) for row in rows)
     print(f"{'measure'.ljust(width)}  {'value':>14}  note")
     for name, value, note in rows:
         print(f"{name.ljust(width)}  {value:>14}  {note}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
