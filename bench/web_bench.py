@@ -582,6 +582,8 @@ def bench_load(server: Server, sessions: list[Session], work: Path) -> list[Row]
 
 
 def main() -> list[Row]:
+    if not (os.path.exists(WRK) and os.access(WRK, os.X_OK)):
+        raise BenchError("wrk is needed on the PATH (apt-get install wrk)")
     admin_url, bench_url = _db_urls()
     work = Path(tempfile.mkdtemp(prefix="web-bench-"))
     port = _free_port()
