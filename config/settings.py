@@ -157,6 +157,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "s"
 CSRF_USE_SESSIONS = True
+# A hand-off resent after its answer was lost fails the CSRF check (sending
+# flushed the session); it lands on its confirmation (intake/handoff.py).
+CSRF_FAILURE_VIEW = "intake.handoff.csrf_failure"
 LANGUAGE_COOKIE_AGE = None
 
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG and not RUNNING_TESTS)

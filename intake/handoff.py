@@ -14,8 +14,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
@@ -94,3 +97,38 @@ def handoff_done(request: HttpRequest) -> HttpResponse:
     if not isinstance(done, dict):
         return redirect("screener:start")
     return render(request, "intake/handoff_done.html", done)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF failure page, except for a hand-off that already went through.
+
+    The CSRF token lives in the session, and sending flushes the session. So
+    when the answer to a hand-off is lost (a timeout, a dropped connection)
+    and the browser sends the same form again with its old cookies, the
+    token no longer matches. The ordinary "this page has expired, nothing
+    was shared" would then be false and frightening: the answers were
+    shared. A form whose idempotency key names a stored case gets that
+    case's confirmation instead. Nothing is written and nothing is shown
+    beyond the reference and the organisation's name, which only the
+    holder of the key (an unguessable UUID from the form) can ask for.
+    """
+    if request.method == "POST" and request.path == reverse("intake:handoff"):
+        posted = _uuid(request.POST.get("key"))
+        try:
+            case = (
+                Case.objects.select_related("organization")
+                .filter(idempotency_key=posted)
+                .first()
+                if posted
+                else None
+            )
+        except DatabaseError:
+            case = None
+        if case is not None:
+            session_store.clear(request)  # nothing of the screening stays here
+            return render(
+                request,
+                "intake/handoff_done.html",
+                {"reference": case.reference, "organization": case.organization.name},
+            )
+    return csrf.csrf_failure(request, reason)

@@ -155,6 +155,62 @@ def test_a_retry_from_another_browser_copy_lands_on_the_same_case(
     assert Case.objects.count() == 1
 
 
+def csrf_token(page: Any) -> str:
+    match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.content)
+    assert match, "the form carries a CSRF token"
+    return match.group(1).decode()
+
+
+@pytest.mark.django_db
+def test_a_resend_after_a_lost_answer_shows_the_confirmation_not_expired(
+    org_a: Organization,
+) -> None:
+    """With real CSRF checks: sending flushed the session that held the token.
+
+    The browser resends the same form with its old cookies (the first answer
+    was lost). It must land on the confirmation of the stored case, not on
+    "this page has expired, nothing was shared", which would be false.
+    """
+    client = Client(enforce_csrf_checks=True)
+    put_case_in_session(client, contract_case())
+    page = client.get("/send/")
+    key, token = shown_key(page), csrf_token(page)
+    old_cookies = {name: morsel.value for name, morsel in client.cookies.items()}
+    first = client.post(
+        "/send/", {**form_data(org_a, key), "csrfmiddlewaretoken": token}
+    )
+    assert first["Location"] == "/send/done/"
+    retry = Client(enforce_csrf_checks=True)
+    for name, value in old_cookies.items():
+        retry.cookies[name] = value
+    response = retry.post(
+        "/send/", {**form_data(org_a, key), "csrfmiddlewaretoken": token}
+    )
+    case = Case.objects.get()
+    assert response.status_code == 200
+    assert case.reference.encode() in response.content
+    assert org_a.name.encode() in response.content
+    assert b"not been shared" not in response.content
+    assert response.cookies["k"].value == ""  # the visitor key is dropped
+    assert retry.get("/results/")["Location"] == "/"  # and no answers are left
+    assert Case.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_stale_form_with_an_unknown_key_still_gets_the_expired_page(
+    org_a: Organization,
+) -> None:
+    client = Client(enforce_csrf_checks=True)
+    put_case_in_session(client, contract_case())
+    response = client.post(
+        "/send/",
+        {**form_data(org_a, str(uuid.uuid4())), "csrfmiddlewaretoken": "x" * 64},
+    )
+    assert response.status_code == 403
+    assert b"not been shared" in response.content
+    assert Case.objects.count() == 0
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_submissions_with_one_key_create_one_case(
     org_a: Organization,
