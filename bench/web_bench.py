@@ -14,8 +14,9 @@ What it does, in one run on one server:
    (``/q/q1/``); each keeps its cookies (``s``, ``k``) and CSRF token.
 4. wrk on loopback, ``CONNECTIONS`` connections, 2 threads, ``--latency``; a
    warm-up, then a measured run, for: the bare view, the wizard step GET and
-   the wizard step POST (the same valid answer, which saves the session and
-   redirects 302 to the next question), each request rotating across the
+   the wizard step POST (a valid answer, each session's alternating between
+   two, so every POST encrypts and writes a changed answer to the session,
+   then redirects 302 to the next question), each request rotating across the
    prepared sessions; then the bare view again. The wizard rows are compared
    with the faster of the two bare runs. A Lua ``response()`` counts status
    codes: any status but the expected one (200, or 302 for the POST), or any
@@ -64,6 +65,10 @@ P99_TARGET_MS = 150.0
 WEIGHT_LIMIT = 60 * 1024
 FIRST_STEP = "q1"
 FIRST_ANSWER = {"s-current_step": "q1", "q1-answer": "california"}
+# The POST row alternates each session between two answers, so that every
+# POST changes what is stored and pays for encrypting and writing it (the
+# same answer twice writes nothing new: screener/sessions.py).
+OTHER_ANSWER = {**FIRST_ANSWER, "q1-answer": "not_sure"}
 # One journey: the answers of the soak's main branch (soak/journeys.py).
 JOURNEY = {
     "q1": {"q1-answer": "california"},
@@ -330,9 +335,10 @@ def write_script(
     path: Path, method: str, url_path: str, sessions: list[Session]
 ) -> None:
     items = []
-    for session in sessions:
-        body = urlencode({"csrfmiddlewaretoken": session.csrf, **FIRST_ANSWER})
-        items.append(f"{{{_lua_string(session.cookie)}, {_lua_string(body)}}}")
+    for answer in (FIRST_ANSWER, OTHER_ANSWER) if method == "POST" else ({},):
+        for session in sessions:
+            body = urlencode({"csrfmiddlewaretoken": session.csrf, **answer})
+            items.append(f"{{{_lua_string(session.cookie)}, {_lua_string(body)}}}")
     text = (
         LUA.replace("@ITEMS@", ",\n".join(items))
         .replace("@METHOD@", method)

@@ -149,7 +149,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Sessions hold wizard answers server-side. Session cookies only: nothing
 # outlives the browser, and CSRF lives in the session, not in a cookie.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Django's database sessions, each page's row read and written in one
+# statement (screener/sessions.py says why).
+SESSION_ENGINE = "screener.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True

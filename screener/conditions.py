@@ -30,11 +30,13 @@ def cleaned(wizard: WizardView, step: str) -> dict[str, Any] | None:
     )
     if step not in cache:
         data = wizard.storage.get_step_data(step)
-        form = wizard.form_list[step](
-            data=data, prefix=step, **form_kwargs(wizard, step)
-        )
-        valid = data is not None and form.is_valid()
-        cache[step] = form.cleaned_data if valid else None
+        if data is None:  # not answered: no form to build (most steps, early on)
+            cache[step] = None
+        else:
+            form = wizard.form_list[step](
+                data=data, prefix=step, **form_kwargs(wizard, step)
+            )
+            cache[step] = form.cleaned_data if form.is_valid() else None
     return cache[step]
 
 

@@ -31,6 +31,7 @@ _REQUEST_KEY = "_visitor_key"
 _REQUEST_KEY_NEW = "_visitor_key_new"
 _REQUEST_KEY_USED = "_visitor_key_used"
 _REQUEST_KEY_DROP = "_visitor_key_drop"
+_REQUEST_PLAIN = "_visitor_plain"  # what read() decrypted, by name
 
 
 def _valid_key(value: str | None) -> bool:
@@ -59,9 +60,21 @@ def _fernet(request: HttpRequest) -> Fernet:
 
 
 def write(request: HttpRequest, name: str, value: Any) -> None:
-    """Encrypt a JSON value into the session under ``name``."""
-    token = _fernet(request).encrypt(json.dumps(value).encode("utf-8"))
+    """Encrypt a JSON value into the session under ``name``.
+
+    A value equal to the one read in this request is left as it is: a fresh
+    encryption would differ byte for byte and make the session row be
+    written again for nothing (every question page reads and "writes" the
+    wizard's state).
+    """
+    plain = json.dumps(value).encode("utf-8")
+    read_here: dict[str, bytes] = getattr(request, _REQUEST_PLAIN, {})
+    if read_here.get(name) == plain and name in request.session:
+        return
+    token = _fernet(request).encrypt(plain)
     request.session[name] = token.decode("ascii")
+    read_here[name] = plain
+    setattr(request, _REQUEST_PLAIN, read_here)
 
 
 def read(request: HttpRequest, name: str) -> Any | None:
@@ -78,6 +91,9 @@ def read(request: HttpRequest, name: str) -> Any | None:
     except (InvalidToken, UnicodeEncodeError):
         del request.session[name]
         return None
+    read_here: dict[str, bytes] = getattr(request, _REQUEST_PLAIN, {})
+    read_here[name] = plain
+    setattr(request, _REQUEST_PLAIN, read_here)
     return json.loads(plain)
 
 

@@ -160,6 +160,10 @@ class ScreeningWizard(NamedUrlSessionWizardView):
             back_url = reverse("screener:safety")
         context.update(
             step=step,
+            # formtools' management form is one hidden field; written out in
+            # the template, not drawn by the form renderer (a twelfth of the
+            # page's cost). ``post`` still checks it with ManagementForm.
+            management_name=f"{self.prefix}-current_step",
             back_url=back_url,
             back_to_check=back_to_check,
             question=question_context(form),

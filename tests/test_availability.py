@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from importlib import import_module
+
 import pytest
 from django.conf import settings
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import OperationalError
 from django.test import Client
 
@@ -25,8 +26,9 @@ def _lose_database(monkeypatch: pytest.MonkeyPatch) -> None:
     def unreachable(*args: Any, **kwargs: Any) -> None:
         raise OperationalError("server closed the connection unexpectedly")
 
+    store = import_module(settings.SESSION_ENGINE).SessionStore
     for name in ("load", "save", "delete", "exists", "create"):
-        monkeypatch.setattr(SessionStore, name, unreachable)
+        monkeypatch.setattr(store, name, unreachable)
 
 
 def _journey_started(client: Client) -> str:
@@ -105,7 +107,9 @@ def test_any_other_error_is_still_the_plain_500(
     def broken(*args: Any, **kwargs: Any) -> None:
         raise ValueError("a bug, not an outage")
 
-    monkeypatch.setattr(SessionStore, "load", broken)
+    monkeypatch.setattr(
+        import_module(settings.SESSION_ENGINE).SessionStore, "load", broken
+    )
     client.raise_request_exception = False
     response = client.get(step)
     assert response.status_code == 500
@@ -165,15 +169,24 @@ def test_readiness_says_whether_the_database_answers(
 def test_a_session_save_cut_off_by_the_outage_is_the_calm_503_not_a_400(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Django turns a failed session UPDATE into SessionInterrupted (a 400)."""
-    from django.contrib.sessions.models import Session
+    """Django turns a failed session UPDATE into SessionInterrupted (a 400).
+
+    The outage is made at the cursor, where psycopg2 raises it, so it does
+    not matter how the session backend writes its row.
+    """
+    from django.db.backends.utils import CursorWrapper
 
     step = _journey_started(client)
+    execute = CursorWrapper.execute
 
-    def cut_off(*args: Any, **kwargs: Any) -> None:
-        raise OperationalError("terminating connection due to administrator command")
+    def cut_off(self: CursorWrapper, sql: str, params: Any = None) -> Any:
+        if sql.startswith("UPDATE") and "django_session" in sql:
+            raise OperationalError(
+                "terminating connection due to administrator command"
+            )
+        return execute(self, sql, params)
 
-    monkeypatch.setattr(Session, "save", cut_off)
+    monkeypatch.setattr(CursorWrapper, "execute", cut_off)
     client.raise_request_exception = False
     response = client.get(step)
     assert response.status_code == 503
