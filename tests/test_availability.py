@@ -6,9 +6,8 @@ soak`; these pin the behaviour each request relies on, on any database.
 
 from __future__ import annotations
 
-from typing import Any
-
 from importlib import import_module
+from typing import Any
 
 import pytest
 from django.conf import settings
