@@ -247,7 +247,24 @@ def question_context(form: Any) -> dict[str, Any]:
         for i, (v, label, hint) in enumerate(form.choices)
     ]
     errors = list(form.errors.get(name, [])) + list(form.non_field_errors())
+    dont_know = form["dont_know"] if "dont_know" in form.fields else None
+    # Plain values, not the form: a template lookup such as ``form.kind``
+    # first tries ``form["kind"]``, which raises (and formats) a KeyError
+    # listing every field, a dozen times a page.
     return {
+        "kind": form.kind,
+        "caption": form.caption,
+        "heading": form.question,
+        "hint": form.hint,
+        "why": form.why,
+        "max_length": limit,
+        "dont_know": dont_know
+        and {
+            "id": dont_know.auto_id,
+            "name": dont_know.html_name,
+            "label": dont_know.label,
+            "checked": bool(dont_know.value()),
+        },
         "name": bound.html_name,
         "id": bound.auto_id
         if form.kind in ("text", "select")
