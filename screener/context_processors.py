@@ -13,6 +13,11 @@ WARN_BEFORE_SECONDS = 120
 
 
 def safety(request: HttpRequest) -> dict[str, Any]:
+    return safety_values()
+
+
+def safety_values() -> dict[str, Any]:
+    """From settings alone: also drawn into every page's shared parts."""
     idle = int(settings.SESSION_COOKIE_AGE)
     return {
         "session_idle_seconds": idle,
