@@ -16,4 +16,20 @@ def bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("bench/bare/", bare), *urlpatterns]
+def session_only(request: HttpRequest) -> HttpResponse:
+    """The bare view plus what every survivor page pays for its session.
+
+    Asked with a survivor's cookies: the session is loaded (the CSRF check
+    reads it) and its expiry moved on, nothing else. A diagnostic row, to
+    show how much of the wizard's cost is that floor; the targets stay
+    against the bare view.
+    """
+    request.session.get("s")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("bench/bare/", bare),
+    path("bench/session/", session_only),
+    *urlpatterns,
+]

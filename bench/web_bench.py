@@ -569,6 +569,7 @@ def bench_load(server: Server, sessions: list[Session], work: Path) -> list[Row]
     scripts = {}
     for name, method, path in (
         ("bare", "GET", "/bench/bare/"),
+        ("session", "GET", "/bench/session/"),
         ("get", "GET", step),
         ("post", "POST", step),
     ):
@@ -582,13 +583,13 @@ def bench_load(server: Server, sessions: list[Session], work: Path) -> list[Row]
         run_wrk(label, server.base + path, scripts[name], WARM_SECONDS)  # warm-up
         return run_wrk(label, server.base + path, scripts[name], SECONDS)
 
-    # Two rounds of bare, GET, POST, interleaved: this kind of machine has
-    # slow spells of several seconds (a neighbour on the host), and one spell
-    # inside one row would decide its ratio. Each row keeps its faster run;
+    # Two rounds, interleaved: a slow spell of a shared machine inside one
+    # row would otherwise decide its ratio. Each row keeps its faster run;
     # both are printed. Any wrong status in either run still fails the row.
-    runs: dict[str, list[WrkResult]] = {"bare": [], "get": [], "post": []}
+    runs: dict[str, list[WrkResult]] = {name: [] for name in scripts}
     labels = {
         "bare": ("bare view GET", "/bench/bare/"),
+        "session": ("bare view + session (diagnostic)", "/bench/session/"),
         "get": (f"wizard step GET {step}", step),
         "post": (f"wizard step POST {step}", step),
     }
@@ -611,6 +612,16 @@ def bench_load(server: Server, sessions: list[Session], work: Path) -> list[Row]
     ]
     if bare.unexpected(200) or bare.errors:
         rows += _verdict(bare, bare_rps, 200)[-1:]
+    session = _faster(runs["session"])
+    rows += [
+        (
+            f"{session.name}, requests/s",
+            f"{session.rps:,.0f}",
+            f"{session.rps / bare_rps:.0%} of bare; the floor of any page with a "
+            f"session; runs {_each(runs['session'])}"
+            + ("" if not (session.unexpected(200) or session.errors) else " FAIL"),
+        )
+    ]
     rows += [(f"{get.name}: runs", "", _each(runs["get"]))]
     rows += [(f"{post.name}: runs", "", _each(runs["post"]))]
     rows += _verdict(get, bare_rps, 200)
