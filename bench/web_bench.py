@@ -516,7 +516,9 @@ def bench_weight(base: str) -> list[Row]:
 # --- the run ------------------------------------------------------------------
 
 
-def _verdict(result: WrkResult, bare_rps: float, expected: int) -> list[Row]:
+def _verdict(
+    result: WrkResult, bare_rps: float, expected: int, session_rps: float = 0.0
+) -> list[Row]:
     ratio = result.rps / bare_rps if bare_rps else 0.0
     wrong = result.unexpected(expected)
     ok_ratio = ratio >= RATIO_TARGET
@@ -528,7 +530,12 @@ def _verdict(result: WrkResult, bare_rps: float, expected: int) -> list[Row]:
         (
             f"{result.name} / bare view",
             f"{ratio:.0%}",
-            f">= 40 % {'PASS' if ok_ratio else 'FAIL'}",
+            f">= 40 % {'PASS' if ok_ratio else 'FAIL'}"
+            + (
+                f"; {result.rps / session_rps:.0%} of bare view + session"
+                if session_rps
+                else ""
+            ),
         ),
         (
             f"{result.name}, p50 / p99",
@@ -624,8 +631,8 @@ def bench_load(server: Server, sessions: list[Session], work: Path) -> list[Row]
     ]
     rows += [(f"{get.name}: runs", "", _each(runs["get"]))]
     rows += [(f"{post.name}: runs", "", _each(runs["post"]))]
-    rows += _verdict(get, bare_rps, 200)
-    rows += _verdict(post, bare_rps, 302)
+    rows += _verdict(get, bare_rps, 200, session.rps)
+    rows += _verdict(post, bare_rps, 302, session.rps)
     return rows
 
 
