@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "petitions",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Single-use backup codes for staff who lose their authenticator
+    # (``manage.py staff_backup_codes``).
+    "django_otp.plugins.otp_static",
     "axes",
     "intake",
 ]

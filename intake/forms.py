@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationForm
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import Organization, Role, Status
@@ -190,14 +191,24 @@ class StaffContactPlanForm(HandoffForm):
 class StaffAuthenticationForm(OTPAuthenticationForm):
     """Username, password and code on one page, with no device picker.
 
-    Each account has one TOTP device (``staff_add`` makes it); django-otp
-    otherwise asks which device, which a login page cannot know beforehand.
+    Each account has one TOTP device (``staff_add`` makes it) and may have a
+    set of single-use backup codes (``staff_backup_codes``). django-otp asks
+    which device a code is for, which a login page cannot know beforehand;
+    the code's shape tells: six digits are the authenticator's, a backup
+    code has letters. Only that one device is tried, so a wrong code never
+    counts as a failed attempt against the other one (django-otp's own
+    reason for not trying every device).
     """
 
     def _chosen_device(self, user: Any) -> Any:
-        return super()._chosen_device(user) or (
-            TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        )
+        chosen = super()._chosen_device(user)
+        if chosen is not None:
+            return chosen
+        token = str(self.cleaned_data.get("otp_token") or "").strip()
+        backup = None
+        if token and not token.isdigit():
+            backup = StaticDevice.objects.filter(user=user, confirmed=True).first()
+        return backup or TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 class StatusForm(forms.Form):

@@ -145,3 +145,61 @@ def test_staff_add_refuses_a_weak_password(
     with pytest.raises(CommandError):
         call_command("staff_add", "weak", organization=org_a.name, role="attorney")
     assert not Membership.objects.filter(user__username="weak").exists()
+
+
+def backup_codes(username: str) -> list[str]:
+    out = io.StringIO()
+    call_command("staff_backup_codes", username, stdout=out)
+    return [line.strip() for line in out.getvalue().splitlines()[1:]]
+
+
+@pytest.mark.django_db
+def test_a_backup_code_signs_in_once_in_place_of_the_app_code(staff_a: Any) -> None:
+    codes = backup_codes("sam")
+    assert len(codes) == len(set(codes)) == 10
+    assert all(not code.isdigit() for code in codes)
+    client = Client()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert sign_in(client, "sam", PASSWORD, codes[0])["Location"] == "/staff/"
+        assert client.get("/staff/").status_code == 200
+        # Used: never again, and the password is still needed with a code.
+        assert sign_in(Client(), "sam", PASSWORD, codes[0]).status_code == 200
+        assert sign_in(Client(), "sam", "wrong password", codes[1]).status_code == 200
+    # django-otp slows guessing: after a failed code, wait a moment.
+    with time_machine.travel(start + timedelta(seconds=5), tick=False):
+        assert sign_in(Client(), "sam", PASSWORD, codes[1]).status_code == 302
+
+
+@pytest.mark.django_db
+def test_new_backup_codes_replace_the_old_and_the_app_code_still_works(
+    staff_a: Any,
+) -> None:
+    old = backup_codes("sam")
+    new = backup_codes("sam")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert sign_in(Client(), "sam", PASSWORD, old[0]).status_code == 200
+    with time_machine.travel(start + timedelta(seconds=5), tick=False):
+        assert sign_in(Client(), "sam", PASSWORD, new[0]).status_code == 302
+        later = code_for(staff_a, start + timedelta(seconds=5))
+        assert sign_in(Client(), "sam", PASSWORD, later).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_wrong_backup_code_does_not_count_against_the_authenticator(
+    staff_a: Any,
+) -> None:
+    """Only the device the code's shape names is tried (django-otp throttles each)."""
+    backup_codes("sam")
+    for _ in range(3):
+        assert sign_in(Client(), "sam", PASSWORD, "notacode").status_code == 200
+    device = TOTPDevice.objects.get(user=staff_a)
+    assert device.throttling_failure_count == 0
+    assert sign_in(Client(), "sam", PASSWORD, code_for(staff_a)).status_code == 302
+
+
+@pytest.mark.django_db
+def test_backup_codes_for_an_unknown_username_are_refused() -> None:
+    with pytest.raises(CommandError, match="No staff account"):
+        call_command("staff_backup_codes", "nobody", stdout=io.StringIO())

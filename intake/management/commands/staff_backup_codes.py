@@ -1,0 +1,53 @@
+"""Give a staff account ten new single-use backup codes (the old ones stop working).
+
+For the person who loses the phone with their authenticator: an operator or
+organisation admin runs this and hands the codes over a safe channel, as
+with ``staff_add``'s authenticator link. Each code signs in once, in place
+of the six-digit code; the password is still needed. The codes are printed
+once and kept only as django-otp stores them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+COUNT = 10
+
+
+def _code() -> str:
+    """A code with at least one letter: six digits would be read as the app's."""
+    while (code := StaticToken.random_token()).isdigit():
+        pass
+    return code
+
+
+class Command(BaseCommand):
+    help = "Replace a staff user's backup codes with ten new single-use ones."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("username")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = get_user_model().objects.filter(username=options["username"]).first()
+        if user is None:
+            raise CommandError("No staff account has that username.")
+        with transaction.atomic():
+            device, _created = StaticDevice.objects.get_or_create(
+                user=user, name="backup codes", defaults={"confirmed": True}
+            )
+            device.token_set.all().delete()
+            codes = [_code() for _ in range(COUNT)]
+            StaticToken.objects.bulk_create(
+                StaticToken(device=device, token=code) for code in codes
+            )
+        self.stdout.write(
+            f"Backup codes for {user.username} (each works once; "
+            "any earlier codes no longer work):"
+        )
+        for code in codes:
+            self.stdout.write(f"  {code}")
