@@ -203,3 +203,26 @@ def test_a_wrong_backup_code_does_not_count_against_the_authenticator(
 def test_backup_codes_for_an_unknown_username_are_refused() -> None:
     with pytest.raises(CommandError, match="No staff account"):
         call_command("staff_backup_codes", "nobody", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_a_new_authenticator_replaces_the_lost_one(staff_a: Any) -> None:
+    lost_phone = TOTPDevice.objects.get(user=staff_a)
+    lost_code = code_for(staff_a)
+    out = io.StringIO()
+    call_command("staff_new_authenticator", "sam", stdout=out)
+    assert "otpauth://totp/" in out.getvalue()
+    new = TOTPDevice.objects.get(user=staff_a)
+    assert new.pk != lost_phone.pk
+    assert new.key != lost_phone.key
+    assert sign_in(Client(), "sam", PASSWORD, lost_code).status_code == 200
+    start = timezone.now() + timedelta(seconds=5)
+    with time_machine.travel(start, tick=False):
+        code = code_for(staff_a, start)
+        assert sign_in(Client(), "sam", PASSWORD, code).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_new_authenticator_for_an_unknown_username_is_refused() -> None:
+    with pytest.raises(CommandError, match="No staff account"):
+        call_command("staff_new_authenticator", "nobody", stdout=io.StringIO())

@@ -1,0 +1,38 @@
+"""Give a staff account a new authenticator key (a lost or replaced phone).
+
+The old key stops working at once, so a lost phone no longer opens the
+account; the person signs in with the new key (or a backup code from
+``staff_backup_codes``) and their password. Print the link only to the
+person, over a safe channel, as ``staff_add`` does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+class Command(BaseCommand):
+    help = "Replace a staff user's authenticator key; the old one stops working."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("username")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = get_user_model().objects.filter(username=options["username"]).first()
+        if user is None:
+            raise CommandError("No staff account has that username.")
+        with transaction.atomic():
+            TOTPDevice.objects.filter(user=user).delete()
+            device = TOTPDevice.objects.create(
+                user=user, name="authenticator", confirmed=True
+            )
+        self.stdout.write(
+            f"The old authenticator of {user.username} no longer works. "
+            "Load this into the new one:"
+        )
+        self.stdout.write(device.config_url)
