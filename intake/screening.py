@@ -49,13 +49,18 @@ STAFF_SCREENING = "intake_staff_screening"
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
 
 
-def _start(request: HttpRequest, case: Case | None) -> HttpResponse:
-    """Mark this session as a staff screening, then begin the wizard."""
+def _mark(request: HttpRequest, case: Case | None) -> None:
+    """This session is a staff screening, for a new case or for ``case``."""
     request.session[STAFF_SCREENING] = {
         "organization": membership_of(request).organization_id,
         "case": case.pk if case else None,
         "key": str(uuid.uuid4()),
     }
+
+
+def _start(request: HttpRequest, case: Case | None) -> HttpResponse:
+    """Mark this session as a staff screening, then begin the wizard."""
+    _mark(request, case)
     return screener_views.begin(request)
 
 
@@ -69,8 +74,22 @@ def screen_start(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_view(*STAFF)
 def screen_again(request: HttpRequest, pk: int) -> HttpResponse:
-    """ "Re-screen" on a case page: the wizard's answers will replace the case's."""
-    return _start(request, case_for(request, pk))
+    """ "Re-screen" on a case page: the wizard's answers will replace the case's.
+
+    The questions start filled in with the case's facts, on the check page,
+    so changing one fact is one Change link. When the questions cannot say
+    the case's facts exactly (``screening_from_case`` gives None, e.g. after
+    "Edit the facts" set something the wizard does not ask), it starts blank.
+    """
+    case = case_for(request, pk)
+    screening = screener_answers.screening_from_case(case.answers)
+    if screening is None:
+        return _start(request, case)
+    _mark(request, case)
+    screener_answers.save_screening(request, screening)
+    request.session.pop(session_store.CASE_KEY, None)
+    session_store.write(request, screener_views.WIZARD_KEY, None)
+    return redirect("screener:check")
 
 
 def _forget_screening(request: HttpRequest) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from formtools.wizard.views import WizardView
 
@@ -152,3 +153,140 @@ def summary_rows(wizard: WizardView, steps: list[str]) -> list[dict[str, Any]]:
             {"step": step, "question": str(form_class.question), "answer": shown}
         )
     return rows
+
+
+# --- back from the contract to the questions (staff re-screening) ------------
+
+
+def _step(step: str, **fields: Any) -> dict[str, list[str]]:
+    """One step's stored data, as the wizard keeps a posted form."""
+    data = {
+        f"{step}-{name}": [str(v) for v in value]
+        if isinstance(value, list)
+        else [str(value)]
+        for name, value in fields.items()
+    }
+    data["_seen"] = ["1"]  # screener.wizard.SEEN
+    return data
+
+
+def _record_steps(record: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    offense = record.get("offense") or ""
+    enhancements = record.get("enhancements")
+    steps = {
+        f.SYSTEM: _step(f.SYSTEM, answer=record.get("system") or f.NOT_SURE),
+        f.HAPPENED: _step(f.HAPPENED, answer=record.get("disposition") or f.NOT_SURE),
+        f.OFFENSE: _step(f.OFFENSE, query=offense)
+        if offense
+        else _step(f.OFFENSE, dont_know="on"),
+        f.LEVEL: _step(f.LEVEL, answer=record.get("level") or "unknown"),
+        f.FINDINGS: _step(
+            f.FINDINGS,
+            answer=[f.NOT_SURE]
+            if enhancements is None
+            else (list(enhancements) or [f.NONE_OF_THESE]),
+        ),
+        f.COUNTY: _step(f.COUNTY, answer=record.get("county") or f.NOT_SURE),
+        f.DURING: _step(f.DURING, answer=record.get("while_victimized") or f.NOT_SURE),
+        f.BECAUSE: _step(f.BECAUSE, answer=record.get("direct_result") or f.NOT_SURE),
+    }
+    if offense:
+        listed = {match.code for match in c._matches(offense)}
+        steps[f.PICK] = _step(
+            f.PICK, answer=offense if offense in listed else f.PICK_TYPED
+        )
+    return steps
+
+
+def _person_steps(victimization: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    kinds = list(victimization.get("kinds") or [])
+    ongoing = victimization.get("ongoing") or f.NOT_SURE
+    harm = kinds or ([f.NONE_OF_THESE] if ongoing == "no" else [])
+    return {
+        f.HARM: _step(f.HARM, answer=harm),
+        f.ONGOING: _step(f.ONGOING, answer=ongoing),
+        f.HELP: _step(
+            f.HELP, answer=victimization.get("sought_services") or f.NOT_SURE
+        ),
+    }
+
+
+def screening_from_case(case: dict[str, Any]) -> dict[str, Any] | None:
+    """The wizard's answers that give back ``case`` (contract input), or None.
+
+    For staff re-screening a stored case: the questions start filled in, so
+    one changed fact is one Change link, not twelve questions again. A case
+    whose facts the questions cannot say exactly (facts edited by staff
+    beyond the wizard's choices, a finding the catalog does not list for the
+    charge) gives None, and the screening starts blank as before: better
+    than questions that quietly say something else than the case.
+    """
+    from screener.wizard import replay  # the wizard imports this module
+
+    try:
+        person_steps = _person_steps(case.get("victimization") or {})
+        person_wizard = replay(person_steps, ask_person=True)
+        person = build_person(person_wizard)
+        victimization = case["victimization"]
+        if person != {
+            "kinds": list(victimization.get("kinds") or []),
+            "ongoing": victimization.get("ongoing", "unsure"),
+            "sought_services": victimization.get("sought_services", "unsure"),
+        }:
+            return None
+        records = []
+        for record in case["records"]:
+            steps = _record_steps(record)
+            wizard = replay({**steps, **person_steps}, ask_person=False)
+            built = build_record(wizard)
+            active = wizard.get_form_list()
+            if not _same_facts(record, built, findings_asked=f.FINDINGS in active):
+                return None
+            records.append(
+                {
+                    "steps": {s: d for s, d in steps.items() if s in active},
+                    "record": built,
+                    "notes": build_notes(wizard),
+                }
+            )
+    except (KeyError, TypeError, AttributeError):
+        return None
+    screening = {
+        "records": records,
+        "person_steps": {
+            s: d for s, d in person_steps.items() if s in person_wizard.get_form_list()
+        },
+        "person": person,
+    }
+    return screening if _same_results(case, screening) else None
+
+
+def _same_facts(
+    record: dict[str, Any], built: dict[str, Any], *, findings_asked: bool
+) -> bool:
+    """The questions say what the record says.
+
+    One difference is allowed: where the charge has no court findings that
+    matter, the questions never ask, and say "unknown" where the record may
+    say "none"; ``_same_results`` then checks that it changes nothing.
+    """
+    stored = {k: v for k, v in record.items() if k != "id"}
+    if not findings_asked and stored.get("enhancements") in (None, []):
+        stored["enhancements"] = built.get("enhancements")
+    return stored == built
+
+
+def _same_results(case: dict[str, Any], screening: dict[str, Any]) -> bool:
+    """Every remedy of every record comes out the same from both."""
+    from screener.rules import screen
+
+    as_of = case.get("as_of") or timezone.localdate().isoformat()
+    rebuilt = build_case(screening, date.fromisoformat(as_of))
+
+    def statuses(output: dict[str, Any]) -> list[list[tuple[str, str]]]:
+        return [
+            [(r["remedy"], r["status"]) for r in record["remedies"]]
+            for record in output["records"]
+        ]
+
+    return statuses(screen(rebuilt)) == statuses(screen({**case, "as_of": as_of}))

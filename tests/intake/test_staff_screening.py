@@ -115,8 +115,9 @@ def test_every_new_view_allows_exactly_the_roles_it_should(
     response = getattr(client, method)(url.format(pk=robbery_case.pk))
     assert response.status_code == expected
     if expected == 302:
-        # Staff mode began the survivor's wizard at its first question.
-        assert response["Location"] == "/q/q1/"
+        # Staff mode began the survivor's wizard: a new screening at its first
+        # question, a re-screen at the check page with the case's answers.
+        assert response["Location"] == ("/check/" if "rescreen" in url else "/q/q1/")
         assert client.session["intake_staff_screening"]["organization"] is not None
     if expected == 404:
         assert AuditEntry.objects.filter(
@@ -198,7 +199,9 @@ def test_re_screening_replaces_the_answers_of_the_same_case(
     assert vacatur(robbery_case.answers) == "not_eligible"
     client = verified_client(staff_a)
     start = client.post(f"/staff/cases/{robbery_case.pk}/rescreen/")
-    walk(client, dict(TRAFFICKING_647B), start=start)
+    assert start["Location"] == "/check/"  # the case's answers, ready to change
+    # Change the charge; the wizard asks what that change makes necessary.
+    walk(client, dict(TRAFFICKING_647B), start=client.get("/change/0/q3/"))
     assert "Replace the case" in client.get("/check/").content.decode()
     response = client.post("/staff/screen/attach/")
     assert response["Location"] == f"/staff/cases/{robbery_case.pk}/"
@@ -382,3 +385,52 @@ def test_only_intake_staff_and_admins_of_the_case_change_the_plan(
 def test_anonymous_visitors_cannot_open_the_contact_form(robbery_case: Case) -> None:
     response = Client().get(f"/staff/cases/{robbery_case.pk}/contact/")
     assert response["Location"].startswith("/staff/login/")
+
+
+@pytest.mark.django_db
+def test_re_screening_starts_from_the_case_s_own_answers(
+    robbery_case: Case, staff_a: Any
+) -> None:
+    """Staff change one fact with one Change link, not twelve questions again."""
+    before = robbery_case.answers
+    client = verified_client(staff_a)
+    start = client.post(f"/staff/cases/{robbery_case.pk}/rescreen/")
+    assert start["Location"] == "/check/"
+    page = client.get("/check/").content.decode()
+    assert "PC 211" in page
+    assert "Los Angeles" in page
+    assert "Replace the case" in page
+    assert client.post("/staff/screen/attach/").status_code == 302
+    after = Case.objects.get(pk=robbery_case.pk).answers
+    assert after["victimization"] == before["victimization"]
+
+    def facts(answers: dict[str, Any]) -> list[dict[str, Any]]:
+        # Robbery is violent by itself, so the wizard never asks about court
+        # findings and says "unknown" where the stored case said "none".
+        ignore = {"id", "enhancements"}
+        return [
+            {k: v for k, v in r.items() if k not in ignore} for r in answers["records"]
+        ]
+
+    assert facts(after) == facts(before)
+    assert after["records"][0]["enhancements"] is None
+    assert statuses(after) == statuses(before)
+    assert vacatur(after) == "not_eligible"
+
+
+@pytest.mark.django_db
+def test_a_case_the_questions_cannot_say_is_re_screened_from_the_start(
+    org_a: Organization, make_case: MakeCase, staff_a: Any
+) -> None:
+    """Facts edited beyond what the wizard asks (here: probation) are not guessed."""
+    case = make_case(org_a, answers=contract_case(probation="completed"))
+    client = verified_client(staff_a)
+    start = client.post(f"/staff/cases/{case.pk}/rescreen/")
+    assert start["Location"] == "/q/q1/"
+
+
+def statuses(answers: dict[str, Any]) -> list[list[tuple[str, str]]]:
+    return [
+        [(r["remedy"], r["status"]) for r in record["remedies"]]
+        for record in screen(answers)["records"]
+    ]
