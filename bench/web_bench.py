@@ -38,20 +38,19 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = Path(sys.executable).with_name("gunicorn")
+sys.path.insert(0, str(ROOT))  # run as a script too: the soak's servers are ours
+
+from soak.servers import Server, loopback_environment, manage  # noqa: E402
+
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 DB_NAME = "screener_bench"
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -127,94 +126,16 @@ def _admin_sql(admin_url: str, *statements: str) -> None:
         connection.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _environment(work: Path, database_url: str, port: int) -> dict[str, str]:
-    from cryptography.fernet import Fernet
-
-    skip = {"DEBUG", "DATABASE_URL", "WEB_CONCURRENCY", "WEB_THREADS", "CACHE_URL"}
-    keep = {k: v for k, v in os.environ.items() if k not in skip}
-    return {
-        **keep,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_COOKIES": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "DATABASE_URL": database_url,
-        "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "STATIC_ROOT": str(work / "static"),
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
+def _environment(work: Path, database_url: str) -> dict[str, str]:
+    return loopback_environment(
+        database_url,
+        str(work / "static"),
+        DJANGO_SETTINGS_MODULE="bench.settings",
         # Worker recycling (max_requests, 2000 in production) comes due every
         # second or two at these rates and would measure worker start-up, the
         # faster bare view most: off unless asked for (docs/performance.md).
-        "GUNICORN_MAX_REQUESTS": os.environ.get("WEB_BENCH_MAX_REQUESTS", "0"),
-    }
-
-
-def _manage(env: dict[str, str], *args: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+        GUNICORN_MAX_REQUESTS=os.environ.get("WEB_BENCH_MAX_REQUESTS", "0"),
     )
-    if done.returncode:
-        raise BenchError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-
-
-class Server:
-    def __init__(self, env: dict[str, str], port: int, log: Path) -> None:
-        self.env = env
-        self.base = f"http://127.0.0.1:{port}"
-        self.log_path = log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        import httpx
-
-        with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(
-                [str(GUNICORN), "-c", "config/gunicorn.conf.py", "config.wsgi"],
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=log,
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{self.base}/healthz/db", timeout=2).status_code == 200:
-                    return
-            time.sleep(0.2)
-        raise BenchError(f"gunicorn did not start:\n{self.log_tail()}")
-
-    def log_tail(self) -> str:
-        with contextlib.suppress(OSError):
-            return self.log_path.read_text(errors="replace")[-3000:]
-        return ""
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=30)
 
 
 # --- survivors ----------------------------------------------------------------
@@ -641,19 +562,18 @@ def main() -> list[Row]:
         raise BenchError("wrk is needed on the PATH (apt-get install wrk)")
     admin_url, bench_url = _db_urls()
     work = Path(tempfile.mkdtemp(prefix="web-bench-"))
-    port = _free_port()
-    env = _environment(work, bench_url, port)
-    server = Server(env, port, work / "gunicorn.log")
+    env = _environment(work, bench_url)
+    server = Server(env, work, ready_path="/healthz/db")
     drop = f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)"
     try:
         _admin_sql(admin_url, drop, f"CREATE DATABASE {DB_NAME}")
-        _manage(env, "migrate", "--noinput")
-        _manage(env, "collectstatic", "--noinput")
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")
         server.start()
         sessions = prepare_sessions(server.base, SESSIONS)
         rows = bench_load(server, sessions, work)
         rows += bench_weight(server.base)
-        if server.process is None or server.process.poll() is not None:
+        if not server.alive():
             raise BenchError(f"gunicorn died during the run:\n{server.log_tail()}")
         return rows
     finally:
@@ -664,6 +584,5 @@ def main() -> list[Row]:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     for name, value, note in main():
         print(f"{name:<56} {value:>16}  {note}")

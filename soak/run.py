@@ -25,7 +25,6 @@ import asyncio
 import contextlib
 import json
 import os
-import secrets
 import shutil
 import signal
 import sys
@@ -33,13 +32,12 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-
-from cryptography.fernet import Fernet
+from pathlib import Path
 
 from screener.counties import COUNTIES
 from soak.cluster import Cluster
 from soak.journeys import JourneyFailed, Stats, Visitor
-from soak.servers import Server, manage
+from soak.servers import Server, loopback_environment, manage
 
 SHORT = os.environ.get("SOAK", "").lower() == "short"
 SIZES = {
@@ -88,26 +86,16 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def environment(soak_dir: str, database_url: str) -> dict[str, str]:
-    keep = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL")}
-    return {
-        **keep,
-        "SOAK_DIR": soak_dir,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_COOKIES": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "DATABASE_URL": database_url,
-        "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "STATIC_ROOT": os.path.join(soak_dir, "static"),
-        "CACHE_URL": REDIS_URL,
-        "WEB_CONCURRENCY": "2",
-        "WEB_THREADS": "8",
-        "PETITION_RENDERS_AT_ONCE": "1",
-        "PETITION_RATE_PER_MINUTE": "6",
-    }
+    return loopback_environment(
+        database_url,
+        os.path.join(soak_dir, "static"),
+        SOAK_DIR=soak_dir,  # where the servers write their logs
+        CACHE_URL=REDIS_URL,
+        WEB_CONCURRENCY="2",
+        WEB_THREADS="8",
+        PETITION_RENDERS_AT_ONCE="1",
+        PETITION_RATE_PER_MINUTE="6",
+    )
 
 
 async def gather_visitors(
@@ -401,7 +389,7 @@ async def scenarios(
 
 
 async def main_async(env: dict[str, str], cluster: Cluster) -> int:
-    servers = [Server(env), Server(env)]
+    servers = [Server(env, Path(env["SOAK_DIR"])) for _ in range(2)]
     rows: list[Row] = []
     everyone: list[Visitor] = []
     timed_out = False
