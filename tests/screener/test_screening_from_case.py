@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 
 from screener import answers, session_store
+from tests.intake.conftest import contract_case
 from tests.screener.conftest import TRAFFICKING_647B, stored, walk
 
 ROBBERY_FEDERAL_UNSURE = {
@@ -56,25 +57,11 @@ def test_a_case_made_by_the_questions_comes_back_to_the_same_questions(
 
 
 def test_facts_the_questions_cannot_say_give_nothing() -> None:
-    case = {
-        "as_of": "2026-11-25",
-        "victimization": {"kinds": [], "ongoing": "no", "sought_services": "unsure"},
-        "records": [
-            {
-                "id": "1",
-                "system": "california",
-                "disposition": "conviction",
-                "offense": "PC 647(b)",
-                "level": "misdemeanor",
-                "county": "Los Angeles",
-                # No harm named, so the questions never ask "during": they
-                # cannot say "yes" here.
-                "while_victimized": "yes",
-                "direct_result": "unsure",
-                "enhancements": [],
-            }
-        ],
-    }
+    case = contract_case(county="Los Angeles", direct_result="unsure")
+    # No harm named, so the questions never ask "during": they cannot say the
+    # record's "yes" there.
+    case["victimization"] = {"kinds": [], "ongoing": "no", "sought_services": "unsure"}
+    assert case["records"][0]["while_victimized"] == "yes"
     assert answers.screening_from_case(case) is None
     case["records"][0]["while_victimized"] = "unsure"
     assert answers.screening_from_case(case) is not None

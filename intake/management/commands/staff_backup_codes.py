@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+from intake.management.staff import staff_account
 
 COUNT = 10
 
@@ -33,9 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("username")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = get_user_model().objects.filter(username=options["username"]).first()
-        if user is None:
-            raise CommandError("No staff account has that username.")
+        user = staff_account(options["username"])
         with transaction.atomic():
             device, _created = StaticDevice.objects.get_or_create(
                 user=user, name="backup codes", defaults={"confirmed": True}
