@@ -59,6 +59,15 @@ def _fernet(request: HttpRequest) -> Fernet:
     return Fernet(key.encode("ascii"))
 
 
+def _plain_texts(request: HttpRequest) -> dict[str, bytes]:
+    """What this request read or wrote, by name, as plain JSON bytes."""
+    known: dict[str, bytes] | None = getattr(request, _REQUEST_PLAIN, None)
+    if known is None:
+        known = {}
+        setattr(request, _REQUEST_PLAIN, known)
+    return known
+
+
 def write(request: HttpRequest, name: str, value: Any) -> None:
     """Encrypt a JSON value into the session under ``name``.
 
@@ -68,13 +77,12 @@ def write(request: HttpRequest, name: str, value: Any) -> None:
     wizard's state).
     """
     plain = json.dumps(value).encode("utf-8")
-    read_here: dict[str, bytes] = getattr(request, _REQUEST_PLAIN, {})
-    if read_here.get(name) == plain and name in request.session:
+    known = _plain_texts(request)
+    if known.get(name) == plain and name in request.session:
         return
     token = _fernet(request).encrypt(plain)
     request.session[name] = token.decode("ascii")
-    read_here[name] = plain
-    setattr(request, _REQUEST_PLAIN, read_here)
+    known[name] = plain
 
 
 def read(request: HttpRequest, name: str) -> Any | None:
@@ -91,9 +99,7 @@ def read(request: HttpRequest, name: str) -> Any | None:
     except (InvalidToken, UnicodeEncodeError):
         del request.session[name]
         return None
-    read_here: dict[str, bytes] = getattr(request, _REQUEST_PLAIN, {})
-    read_here[name] = plain
-    setattr(request, _REQUEST_PLAIN, read_here)
+    _plain_texts(request)[name] = plain
     return json.loads(plain)
 
 
