@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test test-rules test-app lint fmt bench messages check soak soak-short
+.PHONY: install run test test-fast test-rules test-app lint fmt bench messages check soak soak-short
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test-rules: install
 test-app: install
 	$(PY) -m pytest -q -p no:cacheprovider --ignore=tests/rules
 
+# Your own loop, about a minute: every test but the real-browser ones, the
+# rules without the coverage gate. `make test` stays the whole truth.
+test-fast: install
+	$(PY) -m pytest -q -p no:cacheprovider -m "not browser" -x
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -47,6 +52,8 @@ messages: install
 	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=staticfiles
 	$(PY) manage.py compilemessages --ignore=.venv
 
+# What CI runs: lint, the whole suite, and no model change without its
+# migration.
 check: lint test
 	$(PY) manage.py makemigrations --check --dry-run
 
