@@ -165,9 +165,9 @@ def test_each_county_gets_its_own_petition_and_agency(packet_pdf: bytes) -> None
     proofs = _papers(packet_pdf, "PROOF OF SERVICE ON THE PROSECUTING AGENCY")
     los_angeles = next(p for p in proofs if "23CR12345" in p)
     alameda = next(p for p in proofs if "22-CR-555" in p)
-    assert "Los Angeles City Attorney 200 North Main Street" in los_angeles
+    assert "Los Angeles City Attorney" in los_angeles
     assert "Los Angeles County District Attorney" in los_angeles
-    assert "Alameda County District Attorney 1225 Fallon Street" in alameda
+    assert "Alameda County District Attorney" in alameda
     assert "Los Angeles" not in alameda
     for proof in (los_angeles, alameda):
         assert "VERIFY BEFORE FILING" in proof
