@@ -54,9 +54,12 @@ def problems(english: str, spanish: str) -> list[str]:
                 if not _search(pattern, spanish):
                     found.append(f"{concept}: write {term['spanish']!r}")
             not_with = term.get("not_with")
-            if not_with and not _search(term.get("unless", "(?!)"), english):
-                if _search(not_with, spanish):
-                    found.append(f"{concept}: {not_with!r} is another concept's word")
+            if (
+                not_with
+                and not _search(term.get("unless", "(?!)"), english)
+                and _search(not_with, spanish)
+            ):
+                found.append(f"{concept}: {not_with!r} is another concept's word")
         uses = term.get("uses")
         if uses and _search(uses, spanish) and term["gloss"] not in spanish:
             found.append(f"{concept}: put {term['gloss']} beside the term")
@@ -74,9 +77,7 @@ def test_the_catalog_follows_the_glossary() -> None:
 
 
 EXAMPLES = [
-    (term["concept"], example)
-    for term in TERMS
-    for example in term.get("examples", [])
+    (term["concept"], example) for term in TERMS for example in term.get("examples", [])
 ]
 
 
