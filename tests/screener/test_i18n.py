@@ -6,6 +6,7 @@ from __future__ import annotations
 import gettext
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,10 @@ def test_a_whole_screening_in_spanish(
     assert "Usted nos contó de trata de personas" in page  # a rules reason
     assert "Conducta desordenada: prostitución" in page  # an offense title
     assert "You told us" not in page
+    # Dates the Spanish way ("1 de diciembre de 2026"), never ISO.
+    assert re.search(r"vigente al \d{1,2} de [a-z]+ de \d{4}\.", page)
+    assert re.search(r"por última vez el \d{1,2} de [a-z]+ de \d{4}\.", page)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", page)
 
 
 def test_data_text_shown_on_the_page_is_marked_for_translation() -> None:
@@ -265,3 +270,22 @@ def test_the_evidence_on_the_petition_page_reads_in_spanish() -> None:
         ]
     assert labels == [spanish[label] for _key, label in EVIDENCE_ITEMS]
     assert "Aviso de aprobación de la visa T" in labels[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "shown"),
+    [
+        ("es", "2026-12-01", "1 de diciembre de 2026"),
+        ("es", date(2026, 1, 9), "9 de enero de 2026"),
+        ("en", "2026-12-01", "Dec. 1, 2026"),
+        ("es", "not a date", "not a date"),
+        ("es", None, None),
+    ],
+)
+def test_dates_read_the_way_the_language_writes_them(
+    language: str, value: Any, shown: Any
+) -> None:
+    from screener.templatetags.dates import long_date
+
+    with translation.override(language):
+        assert long_date(value) == shown
