@@ -233,7 +233,9 @@ def _untranslated(text: str) -> str:
 
 # A title set inside a phrase starts in lower case ("Attempted robbery"),
 # unless its first word is an acronym or a name ("DUI ...", "Medi-Cal ...").
-_CAPITALISED_WORD = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]*(?=[\s,:;(]|$)")
+_CAPITALISED_WORD = re.compile(
+    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]*(?:-[a-záéíóúñü]+)*(?=[\s,:;(]|$)"
+)
 
 
 def _inside_phrase(title: str) -> str:

@@ -519,6 +519,8 @@ def test_an_attempt_title_is_one_phrase_translated_whole() -> None:
         ("Hurto (theft)", "hurto (theft)"),
         ("DUI after a prior felony DUI", "DUI after a prior felony DUI"),
         ("Medi-Cal fraud", "Medi-Cal fraud"),
+        ("First-degree murder", "first-degree murder"),
+        ("Agresión (assault)", "agresión (assault)"),
         ("PCP", "PCP"),
     ],
 )
