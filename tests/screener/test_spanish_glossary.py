@@ -112,3 +112,50 @@ def test_vacatur_and_dismissal_never_share_a_word() -> None:
     assert problems(english, right) == []
     assert "desestimación (dismissal)" in right
     assert "anulación (vacatur)" in right
+
+
+KEPT = (r"%\(\w+\)s", r"\{\w*\}", r"<[^>]+>", r"\d+(?:[.,-]\d+)*")
+
+
+def lost_in_translation(english: str, spanish: str) -> set[str]:
+    """Placeholders, HTML tags and numbers of the English that the Spanish lacks."""
+    lost: set[str] = set()
+    for pattern in KEPT:
+        wanted, got = re.findall(pattern, english), re.findall(pattern, spanish)
+        if pattern == KEPT[-1]:
+            lost |= set(wanted) - set(got)  # a number may be repeated in words
+        elif sorted(wanted) != sorted(got):
+            lost |= set(wanted) ^ set(got) or set(wanted)
+    return lost
+
+
+def test_placeholders_numbers_and_links_survive_translation() -> None:
+    """A Spanish page dials the same hotline, cites the same section, fills the same value.
+
+    Every placeholder (``%(name)s``, ``{name}``), every HTML tag (the ``tel:``
+    and ``sms:`` links) and every number in the English (phone numbers,
+    sections, amounts, years) is in the Spanish, in the shared catalog and in
+    the pending files alike.
+    """
+    lost = {e: lost_in_translation(e, s) for e, s in translations()}
+    assert {e: found for e, found in lost.items() if found} == {}
+
+
+@pytest.mark.parametrize(
+    ("english", "spanish", "lost"),
+    [
+        (
+            'Call <a href="tel:911">911</a>.',
+            "Llame al 911.",
+            {'<a href="tel:911">', "</a>"},
+        ),
+        ("Call 1-888-373-7888.", "Llame al 1-888-373-7887.", {"1-888-373-7888"}),
+        ("Case %(number)s", "Caso %(numero)s", {"%(number)s", "%(numero)s"}),
+        ("Case %(number)s of %(number)s", "Caso %(number)s", {"%(number)s"}),
+        ("Hello {name}", "Hola", {"{name}"}),
+    ],
+)
+def test_a_lost_number_or_link_is_caught(
+    english: str, spanish: str, lost: set[str]
+) -> None:
+    assert lost_in_translation(english, spanish) == lost
