@@ -163,8 +163,10 @@ class DraftDetailsForm(forms.Form):
                 widget=CHOICE,
             )
         for key, label in EVIDENCE_ITEMS:
+            # The packet prints the English label; the page shows it translated
+            # (listed for extraction in screener.data_strings.EVIDENCE_LABELS).
             self.fields[f"evidence_{key}"] = forms.ChoiceField(
-                label=label,
+                label=_(label),
                 choices=EVIDENCE_CHOICES,
                 initial="not_sharing",
                 required=False,

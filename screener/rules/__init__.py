@@ -57,13 +57,15 @@ def _rules_version() -> str:
 RULES_VERSION = _rules_version()
 
 
-def _offense(record: Record, found: violence.Violence) -> dict[str, Any]:
+def _offense(
+    record: Record, found: violence.Violence, translate: Translate | None
+) -> dict[str, Any]:
     parsed = record.offense
     violent = {violence.VIOLENT: True, violence.NONVIOLENT: False}.get(found.state)
     return {
         "input": parsed.input,
         "code": parsed.code,
-        "title": parsed.title,
+        "title": parsed.title_in(translate),
         "known": parsed.known,
         "violent": violent,
         "violent_cite": f"Pen. Code § {found.paragraph}" if violent else None,
@@ -95,7 +97,7 @@ def _screen_record(
     ]
     return {
         "id": record.id,
-        "offense": _offense(record, found),
+        "offense": _offense(record, found, translate),
         "remedies": remedies,
         "best": _best(remedies),
     }

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from screener.rules.messages import ATTEMPT_TITLE
 
 DATA_DIR = Path(__file__).parent / "data" / "offenses"
 
@@ -207,11 +210,38 @@ class ParsedOffense:
 
     @property
     def title(self) -> str | None:
+        return self.title_in(None)
+
+    def title_in(self, translate: Callable[[str], str] | None) -> str | None:
+        """The title in the reader's language (English when ``translate`` is None).
+
+        An attempt is one phrase, "Attempted robbery" / "Intento de robo",
+        translated whole rather than glued from two translations.
+        """
         if self.offense is None:
             return None
-        if self.attempt:
-            return f"Attempt: {self.offense.title}"
-        return self.offense.title
+        words = translate or _untranslated
+        title = words(self.offense.title)
+        if not self.attempt:
+            return title
+        return words(ATTEMPT_TITLE) % {"offense": _inside_phrase(title)}
+
+
+def _untranslated(text: str) -> str:
+    return text
+
+
+# A title set inside a phrase starts in lower case ("Attempted robbery"),
+# unless its first word is an acronym or a name ("DUI ...", "Medi-Cal ...").
+_CAPITALISED_WORD = re.compile(
+    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]*(?:-[a-záéíóúñü]+)*(?=[\s,:;(]|$)"
+)
+
+
+def _inside_phrase(title: str) -> str:
+    if _CAPITALISED_WORD.match(title):
+        return title[0].lower() + title[1:]
+    return title
 
 
 def _fail(path: Path, code: Any, problem: str) -> CatalogError:

@@ -380,3 +380,8 @@ MESSAGES: dict[str, str] = {
     "not_other_state": gettext_noop("This is not a case from another state."),
     "violent_felony_list": gettext_noop("California's list of violent felonies."),
 }
+
+# An attempt (Pen. Code § 664) is titled as one phrase around the offense's
+# own title, so a translation words it whole ("Intento de robo", not
+# "Intento: Robo"). The title inside starts in lower case (catalog.py).
+ATTEMPT_TITLE = gettext_noop("Attempted %(offense)s")

@@ -490,7 +490,46 @@ def test_attempts(text: str, code: str, offense: str) -> None:
     assert parsed.attempt
     assert parsed.code == code
     assert parsed.offense is entry(offense)
-    assert parsed.title == f"Attempt: {entry(offense).title}"
+    title = entry(offense).title
+    assert parsed.title == f"Attempted {title[0].lower()}{title[1:]}"
+
+
+def test_an_attempt_title_is_one_phrase_translated_whole() -> None:
+    """ "Intento de robo", not "Attempt: Robbery" or "Intento: Robo"."""
+    spanish = {
+        "Attempted %(offense)s": "Intento de %(offense)s",
+        "Robbery": "Robo",
+        "Murder": "Asesinato (murder)",
+    }
+    translate = lambda text: spanish.get(text, text)  # noqa: E731
+    assert parse_offense("664/211").title == "Attempted robbery"
+    assert parse_offense("664/211").title_in(translate) == "Intento de robo"
+    assert (
+        parse_offense("664/187").title_in(translate) == "Intento de asesinato (murder)"
+    )
+    assert parse_offense("211").title_in(translate) == "Robo"
+    assert parse_offense("PC 664/99999").title_in(translate) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "inside"),
+    [
+        ("Robbery", "robbery"),
+        ("Disorderly conduct: prostitution", "disorderly conduct: prostitution"),
+        ("Hurto (theft)", "hurto (theft)"),
+        ("DUI after a prior felony DUI", "DUI after a prior felony DUI"),
+        ("Medi-Cal fraud", "Medi-Cal fraud"),
+        ("First-degree murder", "first-degree murder"),
+        ("Agresión (assault)", "agresión (assault)"),
+        ("PCP", "PCP"),
+    ],
+)
+def test_a_title_inside_a_phrase_keeps_acronyms_and_names(
+    title: str, inside: str
+) -> None:
+    from screener.rules.catalog import _inside_phrase
+
+    assert _inside_phrase(title) == inside
 
 
 def test_attempt_of_an_unknown_offense_is_unknown() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gettext
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,10 @@ def test_a_whole_screening_in_spanish(
     assert "Usted nos contó de trata de personas" in page  # a rules reason
     assert "Conducta desordenada: prostitución" in page  # an offense title
     assert "You told us" not in page
+    # Dates the Spanish way ("1 de diciembre de 2026"), never ISO.
+    assert re.search(r"vigente al \d{1,2} de [a-z]+ de \d{4}\.", page)
+    assert re.search(r"por última vez el \d{1,2} de [a-z]+ de \d{4}\.", page)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", page)
 
 
 def test_data_text_shown_on_the_page_is_marked_for_translation() -> None:
@@ -177,3 +182,110 @@ def test_data_text_shown_on_the_page_is_marked_for_translation() -> None:
         org for orgs in listing.by_county.values() for org in orgs
     ):
         assert org.about in data_strings.LEGAL_AID, org.about
+
+
+def _spanish_in_po() -> dict[str, str]:
+    """English -> Spanish for every translated, non-fuzzy entry of the committed .po."""
+    po = (ROOT / "locale/es/LC_MESSAGES/django.po").read_text(encoding="utf-8")
+    return {
+        unescape(e["msgid"]): unescape(e["msgstr"])
+        for e in parse_po(po)
+        if e["msgstr"] and "fuzzy" not in e["flags"]
+    }
+
+
+def test_every_offense_title_is_listed_for_translation() -> None:
+    """Any catalog entry can be offered by the search or named on the results page."""
+    from screener import data_strings
+    from screener.rules.catalog import catalog
+
+    titles = list(dict.fromkeys(o.title for o in catalog().values()))
+    assert len(titles) > 450
+    missing = [t for t in titles if t not in data_strings.OFFENSE_TITLES]
+    lines = "\n".join(f"    gettext_noop({t!r})," for t in missing)
+    assert missing == [], f"add to OFFENSE_TITLES in screener/data_strings.py:\n{lines}"
+    stale = set(data_strings.OFFENSE_TITLES) - set(titles)
+    assert stale == set(), "no longer in the catalog: remove from OFFENSE_TITLES"
+
+
+def test_every_offense_title_has_spanish() -> None:
+    """Run `make messages` and translate the new entries when this fails."""
+    from screener import data_strings
+
+    spanish = _spanish_in_po()
+    untranslated = [t for t in data_strings.OFFENSE_TITLES if t not in spanish]
+    assert untranslated == []
+    with translation.override("es"):
+        shown = {t: translation.gettext(t) for t in data_strings.OFFENSE_TITLES}
+    assert all(shown[t] == spanish[t] for t in shown)  # and the .mo says so
+
+
+def test_the_charge_choices_read_in_spanish() -> None:
+    """What the search offers for "robo" and "prostitution", in Spanish."""
+    from screener.rules.catalog import search
+
+    spanish = _spanish_in_po()
+    for query in ("robo", "prostitution", "theft", "assault", "drugs"):
+        matches = search(query, limit=8)
+        with translation.override("es"):
+            form = f.PickForm(matches=matches, query=query)
+        for match, (code, label, _hint) in zip(matches, form.choices, strict=False):
+            assert code == match.code
+            assert label == f"{match.code}: {spanish[match.title]}"
+
+
+@pytest.mark.parametrize(
+    ("offense", "spanish"),
+    [
+        ("664/211", "Intento de robo con violencia o amenaza (robbery)"),
+        ("664/187", "Intento de asesinato (murder)"),
+        ("664/484", "Intento de hurto (theft)"),
+    ],
+)
+def test_an_attempt_reads_as_one_spanish_phrase(offense: str, spanish: str) -> None:
+    from screener.rules import screen
+
+    with translation.override("es"):
+        output = screen({"records": [{"offense": offense}]}, translate=gettext_es)
+    assert output["records"][0]["offense"]["title"] == spanish
+
+
+def gettext_es(text: str) -> str:
+    return translation.gettext(text)
+
+
+def test_the_evidence_on_the_petition_page_reads_in_spanish() -> None:
+    from petitions.forms import DraftDetailsForm
+    from petitions.packet import EVIDENCE_ITEMS
+    from screener import data_strings
+
+    spanish = _spanish_in_po()
+    for _key, label in EVIDENCE_ITEMS:
+        assert label in data_strings.EVIDENCE_LABELS, label
+        assert label in spanish, label
+    with translation.override("es"):
+        form = DraftDetailsForm()
+        labels = [
+            str(form.fields[f"evidence_{key}"].label) for key, _ in EVIDENCE_ITEMS
+        ]
+    assert labels == [spanish[label] for _key, label in EVIDENCE_ITEMS]
+    assert "Aviso de aprobación de la visa T" in labels[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "shown"),
+    [
+        ("es", "2026-12-01", "1 de diciembre de 2026"),
+        ("es", date(2026, 1, 9), "9 de enero de 2026"),
+        ("en", "2026-12-01", "Dec. 1, 2026"),
+        ("es", "not a date", "not a date"),
+        ("es", None, None),
+    ],
+)
+def test_dates_read_the_way_the_language_writes_them(
+    language: str, value: Any, shown: Any
+) -> None:
+    from screener.templatetags.dates import long_date
+
+    with translation.override(language):
+        assert long_date(value) == shown
