@@ -3,6 +3,9 @@ Survivors Relief Act (18 U.S.C. § 3771A), other states' cases to that state."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from screener.rules.catalog import Offense
 from screener.rules.facts import Case, Record
 from screener.rules.outcome import Outcome
 from screener.rules.remedies import common
@@ -15,21 +18,71 @@ _DISPOSITION_UNSETTLED = {
 }
 
 
+_LEVEL_REASONS = {
+    "A": "level_a_offense",
+    "B": "level_b_offense",
+    "probably_A": "level_probably_a",
+    "unknown": "level_unsettled",
+}
+
+
+def _matches(rule: dict[str, Any], record: Record) -> bool:
+    target, words = record.offense.target, record.offense.words
+    if target is not None and target.code in rule.get("predicates", ()):
+        return True
+    if target is not None and target.federal_level == rule.get("predicate_level"):
+        return True
+    return any(w in words for w in rule.get("words", ())) and not any(
+        w in words for w in rule.get("unless", ())
+    )
+
+
+def federal_level(out: Outcome, record: Record, offense: Offense) -> tuple[str, str]:
+    """The level and the reason for it; divisible offenses read their data."""
+    divisible = out.law.param("divisible_levels", out.as_of).get(offense.code)
+    if divisible is None:
+        level = offense.federal_level or "unknown"
+        return level, _LEVEL_REASONS[level]
+    for rule in divisible["rules"]:
+        if _matches(rule, record):
+            return rule["level"], rule["reason"]
+    return "unknown", divisible["unknown"]
+
+
 def _federal_level(out: Outcome, record: Record) -> None:
     offense = record.offense.offense
     if offense is None:
         out.unsettled("offense_not_in_catalog")
-    elif not offense.is_federal:
+        return
+    if not offense.is_federal:
         out.unsettled("not_federal_offense_code")
-    elif offense.federal_level == "A":
-        out.met("level_a_offense")
-    elif offense.federal_level == "B" and record.disposition == "conviction":
-        out.bar("level_b_offense")
-        out.note("level_b_sentence_reduction")
-    elif offense.federal_level == "B":
+        return
+    level, reason = federal_level(out, record, offense)
+    if level == "A":
+        out.met(reason)
+        if reason != "level_a_offense":
+            out.met("level_a_offense")
+        if record.federal_prison == "yes":
+            out.note("covered_prisoner_reduction")
+    elif level == "B" and record.disposition == "conviction":
+        _level_b_conviction(out, record, reason)
+    elif level == "B":
         out.unsettled("level_b_offense")
     else:
-        out.unsettled("level_unsettled")
+        out.unsettled(reason)
+
+
+def _level_b_conviction(out: Outcome, record: Record, reason: str) -> None:
+    """Vacatur is closed, but a covered prisoner may ask for a shorter sentence."""
+    if reason != "level_b_offense":
+        out.note(reason)
+    out.note("level_b_offense")
+    if record.federal_prison == "yes":
+        out.met("covered_prisoner")
+    elif record.federal_prison == "no":
+        out.bar("not_covered_prisoner")
+    else:
+        out.unknown("level_b_sentence_reduction", "federal_prison")
 
 
 def tsra(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
