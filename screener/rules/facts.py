@@ -149,11 +149,11 @@ def normalise_finding(text: str) -> str:
 
 
 def _unreadable(raw: dict[str, Any]) -> tuple[str, ...]:
-    """Findings no code or plain word matches: quoted back, never dropped."""
-    value = raw.get("enhancements")
-    if not isinstance(value, list):
-        return ()
-    found = (v.strip() for v in value if isinstance(v, str) and v.strip())
+    """Findings no code or plain word matches: quoted back, never dropped.
+
+    Called once ``_enhancements`` has accepted the list.
+    """
+    found = (v.strip() for v in raw["enhancements"] if v.strip())
     return tuple(dict.fromkeys(text for text in found if not read_finding(text)[1]))
 
 

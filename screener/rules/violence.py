@@ -98,7 +98,8 @@ def _classify(record: Record, as_of: date) -> Violence:
     law = laws()["pc_667_5_c"]
     never_felony = offense is not None and "felony" not in offense.levels
     if record.level in ("misdemeanor", "infraction") or never_felony:
-        if offense is not None and offense.levels == frozenset({"felony"}):
+        felony_only = offense is not None and offense.levels == frozenset({"felony"})
+        if felony_only or _life_conspiracy(record, law, as_of):
             return Violence(UNSETTLED, "level_inconsistent")
         if _enhancement_paragraph(record, law, as_of) is not None:
             return Violence(UNSETTLED, "finding_on_misdemeanor")
@@ -148,10 +149,24 @@ def _by_catalog(record: Record, offense: Offense, law: Law, as_of: date) -> Viol
     return _unless_enhancements_unknown(record)
 
 
+def _life_conspiracy(record: Record, law: Law, as_of: date) -> bool:
+    """A conspiracy punished by a life term (to murder): a felony, violent (c)(7)."""
+    target = record.offense.target
+    offense = record.offense.offense
+    if target is None or offense is None or not offense.code.startswith("PC 182"):
+        return False
+    life = target.violent == "yes" and target.violent_paragraph == "667.5(c)(7)"
+    return life or _is(target.code, law.param("conspiracy_life_targets", as_of))
+
+
 def _conspiracy(record: Record, target: Offense, law: Law, as_of: date) -> Violence:
     """Pen. Code § 182(a): a conspiracy is punished as its target felony."""
-    life = target.violent == "yes" and target.violent_paragraph == "667.5(c)(7)"
-    if life or _is(target.code, law.param("conspiracy_life_targets", as_of)):
+    if _life_conspiracy(record, law, as_of):
+        if record.level is None or record.level == "unknown":
+            # § 182 is a wobbler in the catalog; only a felony level closes it.
+            return Violence(
+                DEPENDS, "violence_depends_on_level", "667.5(c)(7)", ("level",)
+            )
         return Violence(VIOLENT, "violent_felony", "667.5(c)(7)")
     if target.violent == "no":
         return _unless_enhancements_unknown(record)

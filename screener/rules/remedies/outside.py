@@ -49,14 +49,15 @@ def federal_level(out: Outcome, record: Record, offense: Offense) -> tuple[str, 
     return "unknown", divisible["unknown"]
 
 
-def _federal_level(out: Outcome, record: Record) -> None:
+def _federal_level(out: Outcome, record: Record) -> str | None:
+    """Report the level; return it (None when the code cannot say)."""
     offense = record.offense.offense
     if offense is None:
         out.unsettled("offense_not_in_catalog")
-        return
+        return None
     if not offense.is_federal:
         out.unsettled("not_federal_offense_code")
-        return
+        return None
     level, reason = federal_level(out, record, offense)
     if level == "A":
         out.met(reason)
@@ -70,6 +71,7 @@ def _federal_level(out: Outcome, record: Record) -> None:
         out.unsettled("level_b_offense")
     else:
         out.unsettled(reason)
+    return level
 
 
 def _level_b_conviction(out: Outcome, record: Record, reason: str) -> None:
@@ -96,11 +98,12 @@ def tsra(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     if not common.in_force(out):
         return out
     common.victimization_kind(out, case.victimization)
-    _federal_level(out, record)
+    level = _federal_level(out, record)
     if record.disposition is None:
         out.unknown("disposition_unknown", "disposition")
     elif record.disposition in _DISPOSITION_NOTES:
-        out.note(_DISPOSITION_NOTES[record.disposition])
+        if level != "B":  # level B: no vacatur, and arrests only in limited cases
+            out.note(_DISPOSITION_NOTES[record.disposition])
     else:
         out.unsettled(_DISPOSITION_UNSETTLED[record.disposition])
     common.direct_result(out, record)
