@@ -6,7 +6,8 @@
 - a violent felony under § 667.5(c) is never "likely" under current
   § 236.14 or § 236.15;
 - answering "yes" instead of "unsure" to a question where yes helps
-  (while_victimized, direct_result, sought_services, reasonable_fear) never
+  (while_victimized, direct_result, sought_services, reasonable_fear,
+  federal_prison) never
   makes a status worse; for "is it still happening" the helpful answer is no;
 - a finding or enhancement the engine cannot read never gives "likely" under
   §§ 236.14, 236.15, 236.23 or 236.24 (issue 11).
@@ -58,7 +59,8 @@ records = st.builds(
     offense=st.sampled_from(OFFENSES),
     level=st.sampled_from(["felony", "misdemeanor", "infraction", "unknown", None]),
     age_at_offense=st.one_of(st.none(), st.integers(min_value=10, max_value=80)),
-    while_victimized=ANSWER,
+    while_victimized=st.sampled_from(["yes", "no", "unsure", "before", "after", None]),
+    federal_prison=ANSWER,
     direct_result=ANSWER,
     reasonable_fear=ANSWER,
     enhancements=st.one_of(
@@ -117,7 +119,8 @@ RECORD_UNKNOWNS = {
     "system": ["california", "federal", "other_state"],
     "disposition": ["conviction", "arrest", "juvenile_adjudication", "pending"],
     "level": ["felony", "misdemeanor", "infraction"],
-    "while_victimized": ["yes", "no"],
+    "while_victimized": ["yes", "no", "before", "after"],
+    "federal_prison": ["yes", "no"],
     "direct_result": ["yes", "no"],
     "reasonable_fear": ["yes", "no"],
     "probation": ["none", "active", "completed"],
@@ -184,7 +187,13 @@ def test_a_violent_felony_is_never_likely_under_current_vacatur(
     records,
     as_ofs,
     st.sampled_from(
-        ["while_victimized", "direct_result", "reasonable_fear", "sought_services"]
+        [
+            "while_victimized",
+            "direct_result",
+            "reasonable_fear",
+            "sought_services",
+            "federal_prison",
+        ]
     ),
 )
 def test_yes_instead_of_unsure_never_makes_a_status_worse(
