@@ -1,7 +1,8 @@
 """The offense catalog: California (and some federal) codes as data.
 
 People write codes many ways (``647b``, ``PC 647(b)``, ``Penal Code section
-647(b)``, ``211 PC``, ``664/211``, ``459/460(a)``, ``18 USC 1591``).
+647(b)``, ``211 PC``, ``664/211``, ``459/460(a)``, ``182(a)(1)/187``, ``18 USC 1591``,
+``18 USC 924(c)/21 USC 841``, ``18 USC 1951 attempted robbery``).
 ``parse_offense`` turns any of them into one canonical code and finds the
 catalog entry. An unknown code is not an error: it comes back with
 ``known=False`` so the rules can say a lawyer should look (needs_review),

@@ -27,11 +27,12 @@ _LEVEL_REASONS = {
 
 
 def _matches(rule: dict[str, Any], record: Record) -> bool:
+    """A divisible offense's rule: the predicate's code or level, or the words."""
     target, words = record.offense.target, record.offense.words
     if target is not None and target.code in rule.get("predicates", ()):
         return True
-    if target is not None and target.federal_level == rule.get("predicate_level"):
-        return True
+    if target is not None and "predicate_level" in rule:
+        return bool(target.federal_level == rule["predicate_level"])
     return any(w in words for w in rule.get("words", ())) and not any(
         w in words for w in rule.get("unless", ())
     )
