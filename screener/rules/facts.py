@@ -62,6 +62,8 @@ class Record:
     unreadable_findings: tuple[str, ...] = ()
     federal_prison: str | None = None
     offense_timing: str | None = None
+    # Findings read from plain words ("GBI" -> "PC 12022.7"), said back.
+    findings_read: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,16 @@ def _unreadable(raw: dict[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for text in found if not read_finding(text)[1]))
 
 
+def _read_from_words(raw: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """(typed, code) where plain words were read as a code, so we can say so."""
+    pairs = []
+    for text in dict.fromkeys(v.strip() for v in raw["enhancements"] if v.strip()):
+        code, readable = read_finding(text)
+        if readable and code != parse_offense(text).code:
+            pairs.append((text, code))
+    return tuple(pairs)
+
+
 def _timing(
     raw: dict[str, Any], where: str, errors: _Errors
 ) -> tuple[str | None, str | None]:
@@ -224,6 +236,7 @@ def _record(raw: Any, index: int, errors: _Errors) -> Record | None:
         fines_unpaid=_flag(raw, "fines_unpaid", where, errors),
         restitution_unpaid=_flag(raw, "restitution_unpaid", where, errors),
         unreadable_findings=_unreadable(raw) if enhancements else (),
+        findings_read=_read_from_words(raw) if enhancements else (),
         federal_prison=_answer(raw, "federal_prison", where, errors),
         offense_timing=offense_timing,
     )

@@ -454,6 +454,10 @@ MESSAGES: dict[str, str] = {
         "Because you are or were in federal prison on this case, you may also ask for a "
         "shorter sentence."
     ),
+    "finding_read_as": gettext_noop(
+        "We read “%(text)s” as Penal Code § %(section)s. If that is not what the court "
+        "found, a lawyer should check your court papers."
+    ),
     "infraction_not_covered": gettext_noop(
         "This dismissal is not for infractions. Section 1203.4a covers infractions."
     ),

@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from screener.rules.catalog import Offense
+from screener.rules.catalog import PERSON_PRESENT, Offense
 from screener.rules.facts import Record
 from screener.rules.law import Law, laws
 
@@ -47,6 +47,8 @@ class Violence:
     missing: tuple[str, ...] = ()
     # The findings we could not read, quoted, for the reason that says so.
     unreadable: str = ""
+    # Plain words we read as a code, when they made the felony violent.
+    read_as: tuple[tuple[str, str], ...] = ()
 
 
 def has_finding(found: frozenset[str], listed: list[str] | tuple[str, ...]) -> bool:
@@ -80,9 +82,17 @@ def quote(texts: tuple[str, ...]) -> str:
     )
 
 
+def _section(code: str) -> str:
+    """ "PC 12022.7" -> "12022.7"; a person present is § 667.5(c)(21)."""
+    return "667.5(c)(21)" if code == PERSON_PRESENT else code.removeprefix("PC ")
+
+
 def classify(record: Record, as_of: date) -> Violence:
     """Classify one record against § 667.5(c) as of a date."""
     found = _classify(record, as_of)
+    if found.state == VIOLENT and record.findings_read:
+        read_as = tuple((text, _section(code)) for text, code in record.findings_read)
+        return Violence(VIOLENT, found.code, found.paragraph, (), "", read_as)
     if not record.unreadable_findings or found.state == VIOLENT:
         return found
     quoted = quote(record.unreadable_findings)

@@ -255,3 +255,29 @@ def test_rendered_answers_stay_bounded_with_quoted_text(
         texts = [r["text"] for rem in remedies for r in rem["reasons"]]
         assert any(f"“finding {index}”" in text for text in texts)
         assert len(outcome_module._RENDERED) <= 3
+
+
+def test_a_reading_of_plain_words_is_said_back_with_the_section() -> None:
+    case = build_case(
+        {
+            "record": {
+                "offense": "PC 460(a)",
+                "level": "felony",
+                "enhancements": ["someone was home", "GBI"],
+            }
+        }
+    )
+    remedies = screen(case, today=TODAY)["records"][0]["remedies"]
+    texts = [
+        r["text"]
+        for rem in remedies
+        if rem["remedy"] == "PC 236.14"
+        for r in rem["reasons"]
+        if r["code"] == "finding_read_as"
+    ]
+    assert texts == [
+        "We read “someone was home” as Penal Code § 667.5(c)(21). If that is not what "
+        "the court found, a lawyer should check your court papers.",
+        "We read “GBI” as Penal Code § 12022.7. If that is not what the court found, a "
+        "lawyer should check your court papers.",
+    ]

@@ -52,6 +52,8 @@ def violence(out: Outcome, found: Violence) -> None:
         out.met(found.code)
     elif found.state == VIOLENT:
         out.bar(found.code, paragraph=paragraph)
+        for text, section in found.read_as:
+            out.add("note", "finding_read_as", text=text, section=section)
     elif found.state == DEPENDS:
         out.unknown(found.code, *found.missing, paragraph=paragraph)
     elif found.code == "finding_unreadable":
