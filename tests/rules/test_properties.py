@@ -125,7 +125,13 @@ RECORD_UNKNOWNS = {
     "reasonable_fear": ["yes", "no"],
     "probation": ["none", "active", "completed"],
     "in_custody": [True, False],
-    "enhancements": [[], ["PC 12022.7"], ["person_present"], ["PC 186.22"]],
+    "enhancements": [
+        [],
+        ["PC 12022.7"],
+        ["person_present"],
+        ["PC 186.22"],
+        ["firearm thing"],
+    ],
 }
 
 
