@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -228,6 +228,13 @@ class ParsedOffense:
     def is_federal(self) -> bool:
         """A federal code was typed, known or not ("18 USC 9999")."""
         return self.code is not None and " USC " in self.code
+
+    def with_words(self, words: str) -> ParsedOffense:
+        """The same reading, with the words written after the citation."""
+        return ParsedOffense(
+            self.input, self.code, self.offense, self.attempt, self.enhancements,
+            self.target, words,
+        )  # fmt: skip
 
     @property
     def known(self) -> bool:
@@ -586,7 +593,7 @@ def _parse(raw: str) -> ParsedOffense:
         parsed = _parse_citation(raw, " ".join(words[:end]))
         if parsed.code is not None:
             if end < len(words):
-                return replace(parsed, words=" ".join(words[end:]))
+                return parsed.with_words(" ".join(words[end:]))
             return parsed
     return ParsedOffense(input=raw, code=None, offense=None)
 
