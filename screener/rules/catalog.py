@@ -1,7 +1,8 @@
 """The offense catalog: California (and some federal) codes as data.
 
 People write codes many ways (``647b``, ``PC 647(b)``, ``Penal Code section
-647(b)``, ``211 PC``, ``664/211``, ``459/460(a)``, ``18 USC 1591``).
+647(b)``, ``211 PC``, ``664/211``, ``459/460(a)``, ``182(a)(1)/187``, ``18 USC 1591``,
+``18 USC 924(c)/21 USC 841``, ``18 USC 1951 attempted robbery``).
 ``parse_offense`` turns any of them into one canonical code and finds the
 catalog entry. An unknown code is not an error: it comes back with
 ``known=False`` so the rules can say a lawyer should look (needs_review),
@@ -39,8 +40,13 @@ LEVELS = ("felony", "misdemeanor", "infraction")
 #   subdivision on the list for some subdivisions (or some target offenses)
 #               only; the code as given does not say which, so a lawyer
 #               must look
-VIOLENT_KINDS = ("no", "yes", "finding", "subdivision")
-FEDERAL_LEVELS = ("A", "B", "unknown")
+#   finding_review  with the finding, a paragraph may reach it but the law
+#               is not clear (§ 523 with a gang finding: (19) names
+#               extortion "as defined in Section 518"), so a lawyer must look
+VIOLENT_KINDS = ("no", "yes", "finding", "subdivision", "finding_review")
+# probably_A: no force element in the usual subsections, but a lawyer must
+# confirm the subsection before vacatur is promised.
+FEDERAL_LEVELS = ("A", "B", "unknown", "probably_A")
 
 LAW_CODES: dict[str, str] = {
     "PC": "Penal Code",
@@ -130,6 +136,7 @@ _ENTRY_KEYS = {
     "federal_level",
     "keywords",
     "notes",
+    "serious_from",
 }
 _REQUIRED_KEYS = {"code", "title", "levels", "violent"}
 _BOOL_KEYS = (
@@ -179,6 +186,15 @@ class Offense:
     # the rules can ask which subdivision instead of treating it as certain:
     # a bare "PC 261.5" is excluded from § 1203.4 only if it was 261.5(d).
     mixed: tuple[str, ...] = ()
+    # The day a law made the offense serious (SB 14: § 236.1(c) from
+    # 2024-01-01); None when it has always been so.
+    serious_from: date | None = None
+
+    def serious_on(self, as_of: date) -> bool:
+        """Serious under § 1192.7(c) on a date (the list changes by statute)."""
+        return self.serious and (
+            self.serious_from is None or self.serious_from <= as_of
+        )
 
     @property
     def law_code(self) -> str:
@@ -203,6 +219,25 @@ class ParsedOffense:
     attempt: bool = False
     # Enhancement codes written after a slash ("PC 245(a)(1)/12022.7").
     enhancements: tuple[str, ...] = ()
+    # The other offense a compound names: the target of a conspiracy
+    # ("182(a)(1)/187") or the predicate of a federal count
+    # ("18 USC 924(c)/21 USC 841").
+    target: Offense | None = None
+    # Words written after the citation ("18 USC 1951 attempted robbery"),
+    # folded to lower case: some federal levels turn on them.
+    words: str = ""
+
+    @property
+    def is_federal(self) -> bool:
+        """A federal code was typed, known or not ("18 USC 9999")."""
+        return self.code is not None and " USC " in self.code
+
+    def with_words(self, words: str) -> ParsedOffense:
+        """The same reading, with the words written after the citation."""
+        return ParsedOffense(
+            self.input, self.code, self.offense, self.attempt, self.enhancements,
+            self.target, words,
+        )  # fmt: skip
 
     @property
     def known(self) -> bool:
@@ -264,8 +299,9 @@ def _check_types(entry: dict[str, Any], path: Path) -> None:
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise _fail(path, code, f"{key} must be a list of text")
-    if not isinstance(entry.get("repealed", date.min), date):
-        raise _fail(path, code, "repealed must be a date")
+    dated = [key for key in ("repealed", "serious_from") if key in entry]
+    if not all(isinstance(entry[key], date) for key in dated):
+        raise _fail(path, code, f"{' and '.join(dated)} must be a date")
 
 
 def _check_violence(entry: dict[str, Any], path: Path) -> None:
@@ -277,7 +313,9 @@ def _check_violence(entry: dict[str, Any], path: Path) -> None:
         raise _fail(path, code, "violent needs a paragraph, and only violent does")
     if paragraph is not None and not _VIOLENT_PARAGRAPH.match(paragraph):
         raise _fail(path, code, f"bad violent_paragraph {paragraph!r}")
-    if (violent == "finding") != bool(entry.get("violent_findings")):
+    if (violent in ("finding", "finding_review")) != bool(
+        entry.get("violent_findings")
+    ):
         raise _fail(path, code, "finding needs findings, and only finding has them")
     if violent != "no" and "felony" not in entry["levels"]:
         # Pen. Code § 667.5(c) lists felonies only (brief §6, rule N1).
@@ -285,8 +323,13 @@ def _check_violence(entry: dict[str, Any], path: Path) -> None:
     serious = entry.get("serious_paragraph")
     if entry.get("serious", False) != (serious is not None):
         raise _fail(path, code, "serious needs a paragraph, and only serious does")
-    if serious is not None and not _SERIOUS_PARAGRAPH.match(serious):
+    # A paragraph added by a recent bill may not be verified yet: then the
+    # entry names the bill's date and § 1192.7(c) alone.
+    bare = serious == "1192.7(c)" and "serious_from" in entry
+    if serious is not None and not bare and not _SERIOUS_PARAGRAPH.match(serious):
         raise _fail(path, code, f"bad serious_paragraph {serious!r}")
+    if "serious_from" in entry and not entry.get("serious", False):
+        raise _fail(path, code, "serious_from needs serious")
 
 
 def _check_entry(entry: Any, path: Path) -> None:
@@ -336,6 +379,7 @@ def _build(entry: dict[str, Any], source: str) -> Offense:
         source=source,
         enhancement=entry.get("enhancement", False),
         mixed=tuple(entry.get("mixed", ())),
+        serious_from=entry.get("serious_from"),
     )
 
 
@@ -510,12 +554,14 @@ def _parse_slashed(raw: str, prefix: str, rest: str) -> ParsedOffense:
         if offense is not None and offense.enhancement
     )
     main = [o for o in offenses if o is None or not o.enhancement]
+    target: Offense | None = None
     if not main or None in main:
         # A part we do not know may change everything: do not guess.
         offense = None
     elif _is_conspiracy(main[0].code.split(" ", 1)[1]):
-        # "182/211" is conspiracy (to rob), not robbery.
+        # "182/211" is conspiracy (to rob), not robbery; robbery is its target.
         offense = main[0]
+        target = main[-1] if len(main) > 1 else None
     else:
         # "459/460(a)": the later code says which kind (degree) of the first.
         offense = main[-1]
@@ -526,6 +572,7 @@ def _parse_slashed(raw: str, prefix: str, rest: str) -> ParsedOffense:
         offense=offense,
         attempt=attempt,
         enhancements=enhancements,
+        target=target,
     )
 
 
@@ -535,7 +582,24 @@ def _is_description(word: str) -> bool:
     return not any(ch.isdigit() for ch in word) and bare not in _ALIAS_WORDS
 
 
+def _parse_federal_compound(raw: str, cleaned: str) -> ParsedOffense:
+    """ "18 USC 924(c)/21 USC 841": a federal count and the offense it rests on."""
+    first, _, second = cleaned.partition("/")
+    main = _parse_citation(raw, first.strip())
+    predicate = _parse_citation(raw, second.strip())
+    if main.code is None or not predicate.is_federal:
+        return ParsedOffense(input=raw, code=None, offense=None)
+    return ParsedOffense(
+        input=raw,
+        code=f"{main.code}/{predicate.code}",
+        offense=main.offense,
+        target=predicate.offense,
+    )
+
+
 def _parse_citation(raw: str, cleaned: str) -> ParsedOffense:
+    if "/" in cleaned and _FEDERAL_RE.match(cleaned):
+        return _parse_federal_compound(raw, cleaned)
     law_code, rest = _split_code(cleaned)
     if "/" in rest and law_code != "USC" and not _FEDERAL_RE.match(cleaned):
         return _parse_slashed(raw, law_code or "PC", rest)
@@ -558,6 +622,8 @@ def _parse(raw: str) -> ParsedOffense:
             break
         parsed = _parse_citation(raw, " ".join(words[:end]))
         if parsed.code is not None:
+            if end < len(words):
+                return parsed.with_words(" ".join(words[end:]))
             return parsed
     return ParsedOffense(input=raw, code=None, offense=None)
 
@@ -568,6 +634,82 @@ def parse_offense(text: str) -> ParsedOffense:
         raw = text if isinstance(text, str) else ""
         return ParsedOffense(input=raw, code=None, offense=None)
     return _parse(text)
+
+
+FINDINGS_FILE = Path(__file__).parent / "data" / "findings" / "findings.yaml"
+_FINDINGS_FILE_KEYS = {"source", "last_verified", "findings"}
+_FINDING_KEYS = {"code", "words", "codes"}
+PERSON_PRESENT = "person_present"
+_FINDING_SPACES = re.compile(r"[\s\-_]+")
+
+
+def _fold_finding(text: str) -> str:
+    """ "10-20-Life." and "10 20 life" read alike; nothing else is loosened."""
+    text = _normalise(text).replace("'", "").replace("\u2019", "")
+    return _FINDING_SPACES.sub(" ", text).strip(" .,;:!")
+
+
+def load_findings(path: Path = FINDINGS_FILE) -> dict[str, str]:
+    """Plain words and paragraph citations mapped to the finding they name.
+
+    Strict like the catalog: a misspelt code here would silently turn a
+    finding into another one.
+    """
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise CatalogError(f"{path.name}: not valid YAML: {error}") from error
+    if not isinstance(document, dict) or set(document) != _FINDINGS_FILE_KEYS:
+        raise CatalogError(f"{path.name}: needs exactly {sorted(_FINDINGS_FILE_KEYS)}")
+    if not isinstance(document["last_verified"], date):
+        raise CatalogError(f"{path.name}: last_verified must be a date")
+    names: dict[str, str] = {}
+    for item in document["findings"] or []:
+        if not isinstance(item, dict) or not set(item) <= _FINDING_KEYS:
+            raise CatalogError(f"{path.name}: each finding needs code, words, codes")
+        code = item.get("code")
+        if code != PERSON_PRESENT and (
+            not isinstance(code, str) or canonical_code(code) != code
+        ):
+            raise CatalogError(f"{path.name}: {code}: code is not canonical")
+        words, codes = item.get("words", []), item.get("codes", [])
+        texts = [*words, *codes]
+        if not all(isinstance(t, str) for t in texts) or any(
+            canonical_code(c) != c for c in codes
+        ):
+            raise CatalogError(f"{path.name}: {code}: words and canonical codes only")
+        for key in [*map(_fold_finding, words), *codes]:
+            if key in names:
+                raise CatalogError(f"{path.name}: {key!r} is listed twice")
+            names[key] = code
+    return names
+
+
+@lru_cache(maxsize=1)
+def _finding_names() -> dict[str, str]:
+    return load_findings()
+
+
+@lru_cache(maxsize=4096)
+def read_finding(text: str) -> tuple[str, bool]:
+    """A finding as a person wrote it: (its code, whether we could read it).
+
+    "GBI", "12022.7(a)" and "PC 12022.7" read as "PC 12022.7"; "667.5(c)(21)"
+    as a person present. Anything else comes back as typed with False, so
+    the rules can quote it and send the record to a lawyer, never drop it.
+    """
+    names = _finding_names()
+    cleaned = text.strip()
+    named = names.get(_fold_finding(cleaned))
+    if named is not None:
+        return named, True
+    parsed = parse_offense(cleaned)
+    if parsed.code is not None and parsed.code in names:
+        return names[parsed.code], True
+    offense = parsed.offense
+    if offense is not None and offense.enhancement and "/" not in parsed.code:  # type: ignore[operator]
+        return parsed.code, True  # type: ignore[return-value]
+    return cleaned, False
 
 
 def _fold(text: str) -> str:

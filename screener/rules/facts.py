@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from screener.rules.catalog import ParsedOffense, parse_offense
+from screener.rules.catalog import ParsedOffense, parse_offense, read_finding
 
 KINDS = ("human_trafficking", "intimate_partner_violence", "sexual_violence")
 ANSWERS = ("yes", "no", "unsure")
@@ -19,6 +19,7 @@ SYSTEMS = ("california", "federal", "other_state")
 DISPOSITIONS = ("conviction", "arrest", "juvenile_adjudication", "pending")
 LEVELS = ("felony", "misdemeanor", "infraction", "unknown")
 PROBATION = ("none", "active", "completed", "unknown")
+WHILE_VICTIMIZED = (*ANSWERS, "before", "after")
 MAX_RECORDS = 100
 MAX_TEXT = 200
 
@@ -55,6 +56,14 @@ class Record:
     in_custody: bool | None
     fines_unpaid: bool | None
     restitution_unpaid: bool | None
+    # Issue 11 (verdicts): findings typed that no code or plain word matches,
+    # as typed; "is or was in federal prison" (TSRA covered prisoner);
+    # "before" or "after" when the offense was not while victimized.
+    unreadable_findings: tuple[str, ...] = ()
+    federal_prison: str | None = None
+    offense_timing: str | None = None
+    # Findings read from plain words ("GBI" -> "PC 12022.7"), said back.
+    findings_read: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +146,37 @@ def _enhancements(
 
 
 def normalise_finding(text: str) -> str:
-    """ "12022.7(a)" and "PC 12022.7" both read as "PC 12022.7"; findings stay as named."""
-    cleaned = text.strip()
-    if cleaned.lower() in {"person_present", "person present"}:
-        return "person_present"
-    parsed = parse_offense(cleaned)
-    return parsed.code if parsed.code else cleaned
+    """ "GBI" and "PC 12022.7" both read as "PC 12022.7"; unreadable text stays as typed."""
+    return read_finding(text)[0]
+
+
+def _unreadable(raw: dict[str, Any]) -> tuple[str, ...]:
+    """Findings no code or plain word matches: quoted back, never dropped.
+
+    Called once ``_enhancements`` has accepted the list.
+    """
+    found = (v.strip() for v in raw["enhancements"] if v.strip())
+    return tuple(dict.fromkeys(text for text in found if not read_finding(text)[1]))
+
+
+def _read_from_words(raw: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """(typed, code) where plain words were read as a code, so we can say so."""
+    pairs = []
+    for text in dict.fromkeys(v.strip() for v in raw["enhancements"] if v.strip()):
+        code, readable = read_finding(text)
+        if readable and code != parse_offense(text).code:
+            pairs.append((text, code))
+    return tuple(pairs)
+
+
+def _timing(
+    raw: dict[str, Any], where: str, errors: _Errors
+) -> tuple[str | None, str | None]:
+    """while_victimized, plus "before" or "after" (both a "no") when given."""
+    value = _choice(raw, "while_victimized", WHILE_VICTIMIZED, where, errors)
+    if value in ("before", "after"):
+        return "no", value
+    return value, None
 
 
 def _victimization(raw: Any, errors: _Errors) -> Victimization:
@@ -180,6 +214,7 @@ def _record(raw: Any, index: int, errors: _Errors) -> Record | None:
     offense = _text(raw, "offense", where, errors)
     parsed = parse_offense(offense or "")
     enhancements = _enhancements(raw, where, errors)
+    while_victimized, offense_timing = _timing(raw, where, errors)
     if parsed.enhancements:
         # "245(a)(1)/12022.7": an enhancement written into the offense counts too.
         written = frozenset(normalise_finding(code) for code in parsed.enhancements)
@@ -192,7 +227,7 @@ def _record(raw: Any, index: int, errors: _Errors) -> Record | None:
         level=_choice(raw, "level", LEVELS, where, errors),
         county=_text(raw, "county", where, errors),
         age_at_offense=_age(raw, where, errors),
-        while_victimized=_answer(raw, "while_victimized", where, errors),
+        while_victimized=while_victimized,
         direct_result=_answer(raw, "direct_result", where, errors),
         reasonable_fear=_answer(raw, "reasonable_fear", where, errors),
         enhancements=enhancements,
@@ -200,6 +235,10 @@ def _record(raw: Any, index: int, errors: _Errors) -> Record | None:
         in_custody=_flag(raw, "in_custody", where, errors),
         fines_unpaid=_flag(raw, "fines_unpaid", where, errors),
         restitution_unpaid=_flag(raw, "restitution_unpaid", where, errors),
+        unreadable_findings=_unreadable(raw) if enhancements else (),
+        findings_read=_read_from_words(raw) if enhancements else (),
+        federal_prison=_answer(raw, "federal_prison", where, errors),
+        offense_timing=offense_timing,
     )
 
 

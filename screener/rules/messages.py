@@ -379,6 +379,88 @@ MESSAGES: dict[str, str] = {
     ),
     "not_other_state": gettext_noop("This is not a case from another state."),
     "violent_felony_list": gettext_noop("California's list of violent felonies."),
+    # Issue 11, verdict fixes (one block, so merges stay easy)
+    "finding_unreadable": gettext_noop(
+        "We could not read this finding or enhancement: %(text)s. Some findings make a "
+        "felony violent and some do not, so a lawyer should read your court papers. This "
+        "does not mean you cannot get help."
+    ),
+    "enhancement_as_offense": gettext_noop(
+        "The code given is an enhancement, not the charge itself. We need the charge you were "
+        "convicted of or arrested for; your court papers show it. A lawyer can help."
+    ),
+    "finding_on_misdemeanor": gettext_noop(
+        "A great bodily injury or gun finding can only be made on a felony, but the answer "
+        "says misdemeanor. A lawyer should check your court papers."
+    ),
+    "enhancement_subdivision_unknown": gettext_noop(
+        "Only part (a) of this enhancement, using a weapon, makes a felony violent (Penal Code "
+        "§ %(paragraph)s); part (b), being armed, does not. A lawyer should check which part."
+    ),
+    "nonviolent_attempt": gettext_noop(
+        "This was an attempt. The only attempt on California's list of violent felonies is "
+        "attempted murder, so this law can cover it."
+    ),
+    "finding_paragraph_unsettled": gettext_noop(
+        "With a gang finding, this offense might be treated like extortion on the list of "
+        "violent felonies (Penal Code § %(paragraph)s), but the law names only extortion "
+        "itself. A lawyer should look. This does not mean you cannot get help."
+    ),
+    "federal_code_on_state_record": gettext_noop(
+        "The case is marked as a California case, but the offense code is federal. California "
+        "courts cannot clear a federal case. Which court was it? A lawyer can check."
+    ),
+    "level_probably_a": gettext_noop(
+        "This federal offense is probably not a crime of violence (level A), so it can "
+        "probably be vacated. A lawyer should confirm which part of the law it was under."
+    ),
+    "predicate_drug_trafficking": gettext_noop(
+        "The gun charge was tied to a drug crime. That has no element of force, so it is a "
+        '"level A" offense.'
+    ),
+    "predicate_crime_of_violence": gettext_noop(
+        'The gun charge was tied to a crime of violence, so it is a "level B" offense.'
+    ),
+    "predicate_unknown": gettext_noop(
+        "A gun charge under 18 U.S.C. § 924(c) is level A or B depending on the crime it was "
+        "tied to (a drug crime or a crime of violence). Your papers show it; a lawyer should check."
+    ),
+    "hobbs_attempt": gettext_noop(
+        "Attempted Hobbs Act robbery is not a crime of violence (United States v. Taylor, "
+        '2022), so it is a "level A" offense.'
+    ),
+    "hobbs_conspiracy": gettext_noop(
+        'A Hobbs Act conspiracy has no element of force, so it is a "level A" offense.'
+    ),
+    "hobbs_extortion": gettext_noop(
+        'Hobbs Act extortion has no element of force, so it is a "level A" offense.'
+    ),
+    "hobbs_robbery": gettext_noop(
+        'A completed Hobbs Act robbery is a crime of violence, so it is a "level B" offense.'
+    ),
+    "hobbs_act_kind_unknown": gettext_noop(
+        "The Hobbs Act covers robbery, attempts, conspiracy and extortion. Only a completed "
+        "robbery is a crime of violence. A lawyer should check which one this was."
+    ),
+    "covered_prisoner": gettext_noop(
+        "You are or were in federal prison on this case, so you can ask the court for a "
+        "shorter sentence."
+    ),
+    "not_covered_prisoner": gettext_noop(
+        "This offense cannot be vacated, and a shorter sentence is only for people who are or "
+        "were in federal prison on the case. If you were, this answer changes."
+    ),
+    "covered_prisoner_reduction": gettext_noop(
+        "Because you are or were in federal prison on this case, you may also ask for a "
+        "shorter sentence."
+    ),
+    "finding_read_as": gettext_noop(
+        "We read “%(text)s” as Penal Code § %(section)s. If that is not what the court "
+        "found, a lawyer should check your court papers."
+    ),
+    "infraction_not_covered": gettext_noop(
+        "This dismissal is not for infractions. Section 1203.4a covers infractions."
+    ),
 }
 
 # An attempt (Pen. Code § 664) is titled as one phrase around the offense's

@@ -23,6 +23,7 @@ POSSIBLE = "possible"
 NEEDS_REVIEW = "needs_review"
 NOT_ELIGIBLE = "not_eligible"
 STATUS_RANK = {LIKELY: 0, POSSIBLE: 1, NEEDS_REVIEW: 2, NOT_ELIGIBLE: 3}
+RENDER_LIMIT = 8192
 
 Translate = Callable[[str], str]
 
@@ -104,6 +105,8 @@ class Outcome:
                tuple(self.reasons), tuple(self.missing))  # fmt: skip
         cached = _RENDERED.get(key)
         if cached is None:
+            if len(_RENDERED) >= RENDER_LIMIT:  # quoted findings are free text
+                _RENDERED.clear()
             cached = _RENDERED[key] = self._build(_identity)
         copy = cached.copy()  # .copy() is a fifth faster than dict(...)
         copy["reasons"] = [reason.copy() for reason in cached["reasons"]]

@@ -83,7 +83,9 @@ def test_violent_entries_cite_their_paragraph_and_findings() -> None:
             assert offense.violent_paragraph is None, offense.code
         else:
             assert offense.violent_paragraph.startswith("667.5(c)("), offense.code
-        assert bool(offense.violent_findings) == (offense.violent == "finding")
+        assert bool(offense.violent_findings) == (
+            offense.violent in ("finding", "finding_review")
+        )
         assert offense.serious == (offense.serious_paragraph is not None)
 
 
@@ -369,12 +371,12 @@ def test_registration_not_required(code: str) -> None:
 @pytest.mark.parametrize(
     ("code", "level"),
     [
-        ("18 USC 1591", "unknown"),
+        ("18 USC 1591", "probably_A"),
         ("18 USC 2421", "A"),
         ("18 USC 1028A", "A"),
         ("18 USC 922(g)", "A"),
-        ("18 USC 924(c)", "B"),
-        ("18 USC 1951", "B"),
+        ("18 USC 924(c)", "unknown"),
+        ("18 USC 1951", "unknown"),
         ("18 USC 2113(a)", "B"),
         ("18 USC 2119", "B"),
         ("8 USC 1326", "A"),

@@ -6,8 +6,11 @@
 - a violent felony under § 667.5(c) is never "likely" under current
   § 236.14 or § 236.15;
 - answering "yes" instead of "unsure" to a question where yes helps
-  (while_victimized, direct_result, sought_services, reasonable_fear) never
-  makes a status worse; for "is it still happening" the helpful answer is no.
+  (while_victimized, direct_result, sought_services, reasonable_fear,
+  federal_prison) never
+  makes a status worse; for "is it still happening" the helpful answer is no;
+- a finding or enhancement the engine cannot read never gives "likely" under
+  §§ 236.14, 236.15, 236.23 or 236.24 (issue 11).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from screener.rules import levels_for, screen
+from screener.rules.catalog import read_finding
 from screener.rules.outcome import STATUS_RANK
 
 ANSWER = st.sampled_from(["yes", "no", "unsure", None])
@@ -27,7 +31,8 @@ OFFENSES = [
     "PC 459/460(a)", "PC 451(a)", "PC 451(d)", "PC 518", "PC 245(a)(1)", "PC 261",
     "PC 261(a)(2)", "PC 653.22", "PC 647f", "PC 484", "PC 288(a)", "PC 236.1(c)(2)",
     "HS 11350", "VC 23152(a)", "18 USC 1591", "21 USC 841", "18 USC 2113(a)",
-    "PC 99999", "", "xyz",
+    "PC 99999", "", "xyz", "PC 12022.7", "PC 182(a)(1)/187", "PC 523",
+    "18 USC 924(c)/21 USC 841", "18 USC 1951 attempted robbery", "18 USC 1951",
 ]  # fmt: skip
 FELONY_ENHANCEMENTS = {"PC 12022.7", "PC 12022.53", "PC 12022.5"}
 ENHANCEMENTS = [
@@ -54,7 +59,8 @@ records = st.builds(
     offense=st.sampled_from(OFFENSES),
     level=st.sampled_from(["felony", "misdemeanor", "infraction", "unknown", None]),
     age_at_offense=st.one_of(st.none(), st.integers(min_value=10, max_value=80)),
-    while_victimized=ANSWER,
+    while_victimized=st.sampled_from(["yes", "no", "unsure", "before", "after", None]),
+    federal_prison=ANSWER,
     direct_result=ANSWER,
     reasonable_fear=ANSWER,
     enhancements=st.one_of(
@@ -113,12 +119,19 @@ RECORD_UNKNOWNS = {
     "system": ["california", "federal", "other_state"],
     "disposition": ["conviction", "arrest", "juvenile_adjudication", "pending"],
     "level": ["felony", "misdemeanor", "infraction"],
-    "while_victimized": ["yes", "no"],
+    "while_victimized": ["yes", "no", "before", "after"],
+    "federal_prison": ["yes", "no"],
     "direct_result": ["yes", "no"],
     "reasonable_fear": ["yes", "no"],
     "probation": ["none", "active", "completed"],
     "in_custody": [True, False],
-    "enhancements": [[], ["PC 12022.7"], ["person_present"], ["PC 186.22"]],
+    "enhancements": [
+        [],
+        ["PC 12022.7"],
+        ["person_present"],
+        ["PC 186.22"],
+        ["firearm thing"],
+    ],
 }
 
 
@@ -180,7 +193,13 @@ def test_a_violent_felony_is_never_likely_under_current_vacatur(
     records,
     as_ofs,
     st.sampled_from(
-        ["while_victimized", "direct_result", "reasonable_fear", "sought_services"]
+        [
+            "while_victimized",
+            "direct_result",
+            "reasonable_fear",
+            "sought_services",
+            "federal_prison",
+        ]
     ),
 )
 def test_yes_instead_of_unsure_never_makes_a_status_worse(
@@ -205,3 +224,29 @@ def test_no_instead_of_unsure_about_ongoing_harm_never_makes_a_status_worse(
     ended = _statuses(_case({**victimization, "ongoing": "no"}, record, as_of))
     for remedy, status in unsure.items():
         assert STATUS_RANK[ended[remedy]] <= STATUS_RANK[status], remedy
+
+
+UNREADABLE = st.one_of(
+    st.sampled_from(["firearm thing", "no GBI", "PC 12022", "667.5(c)(8)", "PC 211"]),
+    st.text(min_size=1, max_size=30).filter(
+        lambda text: bool(text.strip()) and not read_finding(text)[1]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    victimizations,
+    records,
+    as_ofs,
+    st.lists(UNREADABLE, min_size=1, max_size=2),
+)
+def test_an_unreadable_finding_never_gives_likely(
+    victimization: dict, record: dict, as_of: date, unreadable: list[str]
+) -> None:
+    """A finding the engine cannot read may make the felony violent: never a quiet yes."""
+    found = [*(record.get("enhancements") or []), *unreadable]
+    case = _case(victimization, {**record, "enhancements": found}, as_of)
+    for remedy in screen(case, today=TODAY)["records"][0]["remedies"]:
+        if remedy["remedy"] in ("PC 236.14", "PC 236.15", "PC 236.23", "PC 236.24"):
+            assert remedy["status"] != "likely", (remedy["remedy"], found)

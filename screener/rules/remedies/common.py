@@ -17,6 +17,12 @@ def california_record(out: Outcome, record: Record) -> bool:
         return False
     if record.system is None:
         out.unknown("system_unknown", "system")
+    if (
+        record.offense.is_federal
+        and "federal_code_on_state_record" in out.law.conditions
+    ):
+        # "18 USC 1591" on a California record: which court was it?
+        out.unsettled("federal_code_on_state_record")
     return True
 
 
@@ -46,10 +52,16 @@ def violence(out: Outcome, found: Violence) -> None:
         out.met(found.code)
     elif found.state == VIOLENT:
         out.bar(found.code, paragraph=paragraph)
+        for text, section in found.read_as:
+            out.add("note", "finding_read_as", text=text, section=section)
     elif found.state == DEPENDS:
         out.unknown(found.code, *found.missing, paragraph=paragraph)
+    elif found.code == "finding_unreadable":
+        out.unsettled(found.code, text=found.unreadable)
     else:
         out.unsettled(found.code, paragraph=paragraph)
+        if found.unreadable:
+            out.unsettled("finding_unreadable", text=found.unreadable)
 
 
 def answer(

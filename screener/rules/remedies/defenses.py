@@ -15,7 +15,10 @@ def _serious(out: Outcome, record: Record) -> None:
     offense = record.offense.offense
     if not out.law.param("excludes_serious_felonies", out.as_of) or offense is None:
         return
-    if not offense.serious or record.level in ("misdemeanor", "infraction"):
+    if not offense.serious_on(out.as_of) or record.level in (
+        "misdemeanor",
+        "infraction",
+    ):
         return
     if "serious" in offense.mixed:
         out.unsettled("serious_felony_excluded")

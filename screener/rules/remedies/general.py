@@ -49,6 +49,12 @@ def pc_1203_4(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
         return out
     if not _disposition(out, record, "conviction", "", "needs_conviction"):
         return out
+    offense = record.offense.offense
+    if record.level == "infraction" or (
+        offense is not None and offense.levels == frozenset({"infraction"})
+    ):
+        out.not_applicable("infraction_not_covered")
+        return out
     if record.probation == "none":
         out.not_applicable("no_probation_granted")
         return out

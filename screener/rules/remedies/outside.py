@@ -3,6 +3,9 @@ Survivors Relief Act (18 U.S.C. § 3771A), other states' cases to that state."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from screener.rules.catalog import Offense
 from screener.rules.facts import Case, Record
 from screener.rules.outcome import Outcome
 from screener.rules.remedies import common
@@ -15,21 +18,74 @@ _DISPOSITION_UNSETTLED = {
 }
 
 
-def _federal_level(out: Outcome, record: Record) -> None:
+_LEVEL_REASONS = {
+    "A": "level_a_offense",
+    "B": "level_b_offense",
+    "probably_A": "level_probably_a",
+    "unknown": "level_unsettled",
+}
+
+
+def _matches(rule: dict[str, Any], record: Record) -> bool:
+    """A divisible offense's rule: the predicate's code or level, or the words."""
+    target, words = record.offense.target, record.offense.words
+    if target is not None and target.code in rule.get("predicates", ()):
+        return True
+    if target is not None and "predicate_level" in rule:
+        return bool(target.federal_level == rule["predicate_level"])
+    return any(w in words for w in rule.get("words", ())) and not any(
+        w in words for w in rule.get("unless", ())
+    )
+
+
+def federal_level(out: Outcome, record: Record, offense: Offense) -> tuple[str, str]:
+    """The level and the reason for it; divisible offenses read their data."""
+    divisible = out.law.param("divisible_levels", out.as_of).get(offense.code)
+    if divisible is None:
+        level = offense.federal_level or "unknown"
+        return level, _LEVEL_REASONS[level]
+    for rule in divisible["rules"]:
+        if _matches(rule, record):
+            return rule["level"], rule["reason"]
+    return "unknown", divisible["unknown"]
+
+
+def _federal_level(out: Outcome, record: Record) -> str | None:
+    """Report the level; return it (None when the code cannot say)."""
     offense = record.offense.offense
     if offense is None:
         out.unsettled("offense_not_in_catalog")
-    elif not offense.is_federal:
+        return None
+    if not offense.is_federal:
         out.unsettled("not_federal_offense_code")
-    elif offense.federal_level == "A":
-        out.met("level_a_offense")
-    elif offense.federal_level == "B" and record.disposition == "conviction":
-        out.bar("level_b_offense")
-        out.note("level_b_sentence_reduction")
-    elif offense.federal_level == "B":
+        return None
+    level, reason = federal_level(out, record, offense)
+    if level == "A":
+        out.met(reason)
+        if reason != "level_a_offense":
+            out.met("level_a_offense")
+        if record.federal_prison == "yes":
+            out.note("covered_prisoner_reduction")
+    elif level == "B" and record.disposition == "conviction":
+        _level_b_conviction(out, record, reason)
+    elif level == "B":
         out.unsettled("level_b_offense")
     else:
-        out.unsettled("level_unsettled")
+        out.unsettled(reason)
+    return level
+
+
+def _level_b_conviction(out: Outcome, record: Record, reason: str) -> None:
+    """Vacatur is closed, but a covered prisoner may ask for a shorter sentence."""
+    if reason != "level_b_offense":
+        out.note(reason)
+    out.note("level_b_offense")
+    if record.federal_prison == "yes":
+        out.met("covered_prisoner")
+    elif record.federal_prison == "no":
+        out.bar("not_covered_prisoner")
+    else:
+        out.unknown("level_b_sentence_reduction", "federal_prison")
 
 
 def tsra(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
@@ -43,11 +99,12 @@ def tsra(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     if not common.in_force(out):
         return out
     common.victimization_kind(out, case.victimization)
-    _federal_level(out, record)
+    level = _federal_level(out, record)
     if record.disposition is None:
         out.unknown("disposition_unknown", "disposition")
     elif record.disposition in _DISPOSITION_NOTES:
-        out.note(_DISPOSITION_NOTES[record.disposition])
+        if level != "B":  # level B: no vacatur, and arrests only in limited cases
+            out.note(_DISPOSITION_NOTES[record.disposition])
     else:
         out.unsettled(_DISPOSITION_UNSETTLED[record.disposition])
     common.direct_result(out, record)

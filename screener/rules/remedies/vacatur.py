@@ -31,7 +31,10 @@ def _while_victimized(out: Outcome, record: Record) -> None:
     if record.while_victimized == "yes":
         out.met("while_victim")
     elif record.while_victimized == "no":
-        if out.law.param("victim_period_gap_bars", out.as_of):
+        # Before the harm began is always outside "while a victim"; after it
+        # ended is a bar only where the law says so (not § 236.15, R15.5).
+        gap_bars = out.law.param("victim_period_gap_bars", out.as_of)
+        if gap_bars or record.offense_timing == "before":
             out.bar("not_while_victim")
         else:
             out.unsettled("victim_period_gap")
