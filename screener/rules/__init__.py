@@ -1,7 +1,7 @@
 """The rules engine: every record scored against current and proposed law.
 
 Pure Python, no Django (a test imports it with Django absent). The public
-API is the screening contract (shared/contract/screening-api.md):
+API is the screening contract (docs/screening-api.md):
 ``screen(case) -> dict``. The law lives in ``data/`` as effective-dated YAML
 with citations; the reasoning lives in small functions under ``remedies/``.
 The clock is read in one place only: when a case gives no ``as_of``,

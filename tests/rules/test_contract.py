@@ -1,4 +1,4 @@
-"""The JSON contract (shared/contract/screening-api.md), field by field."""
+"""The JSON contract (docs/screening-api.md), field by field."""
 
 from __future__ import annotations
 
