@@ -13,16 +13,31 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from screener.rules import violence
 from screener.rules.catalog import parse_offense
 from screener.rules.facts import Case, InvalidCase, Record, read_case
-from screener.rules.law import DATA_DIR, laws
+from screener.rules.law import DATA_DIR, laws, relief_strength
 from screener.rules.outcome import STATUS_RANK, Outcome, Translate
-from screener.rules.remedies import defenses, general, outside, prostitution, vacatur
+from screener.rules.remedies import (
+    defenses,
+    doors,
+    general,
+    outside,
+    prostitution,
+    vacatur,
+)
 
-__all__ = ["RULES_VERSION", "InvalidCase", "findings_for", "levels_for", "screen"]
+__all__ = [
+    "RULES_VERSION",
+    "InvalidCase",
+    "findings_for",
+    "law_checked_on",
+    "levels_for",
+    "screen",
+]
 
 Evaluate = Callable[[Outcome, Case, Record, violence.Violence], Outcome]
 
@@ -39,9 +54,16 @@ REMEDIES: tuple[tuple[str, Evaluate], ...] = (
     ("pc_1170_22", prostitution.pc_1170_22),
     ("tsra", outside.tsra),
     ("other_state", outside.other_state),
+    ("pc_1473_7", doors.pc_1473_7),
     ("pc_1203_4", general.pc_1203_4),
     ("pc_1203_4a", general.pc_1203_4a),
+    ("pc_1203_41", doors.pc_1203_41),
+    ("pc_1203_42", doors.pc_1203_42),
+    ("pc_1203_425", doors.pc_1203_425),
+    ("pc_1170_18", doors.pc_1170_18),
+    ("pc_17_b", doors.pc_17_b),
     ("pc_851_91", general.pc_851_91),
+    ("pc_851_93", doors.pc_851_93),
     ("wic_781", general.wic_781),
     ("ab_2354", vacatur.proposed),
 )
@@ -55,6 +77,27 @@ def _rules_version() -> str:
 
 
 RULES_VERSION = _rules_version()
+_SHOWING = {
+    law.remedy: (law.relief.showing, law.relief.conditional)
+    for law in laws().values()
+    if law.relief
+}
+
+
+@lru_cache(maxsize=512)
+def law_checked_on(as_of: date) -> date:
+    """The day the law behind a screening was last checked by a person.
+
+    The oldest ``last_verified`` of the screened laws in force on ``as_of``:
+    results pages and packets print "law checked on <date>".
+    """
+    all_laws = laws()
+    checked = [
+        all_laws[law_id].last_verified
+        for law_id, _ in REMEDIES
+        if all_laws[law_id].in_force(as_of)
+    ]
+    return min(checked or [law.last_verified for law in all_laws.values()])
 
 
 def _offense(record: Record, found: violence.Violence) -> dict[str, Any]:
@@ -70,16 +113,40 @@ def _offense(record: Record, found: violence.Violence) -> dict[str, Any]:
     }
 
 
+def _rank_group(remedy: dict[str, Any]) -> int:
+    """0: the survivor's own answers meet the showing this relief asks (law
+    data); 2: a conditional relief (§ 1473.7) they do not point to; 1: others."""
+    showing, conditional = _SHOWING.get(remedy["remedy"], ((), False))
+    met = {r["code"] for r in remedy["reasons"] if r["kind"] == "met"}
+    pointed = bool(showing) and met.issuperset(showing)
+    if conditional:
+        return 1 if pointed else 2
+    return 0 if pointed else 1
+
+
 def _best(remedies: list[dict[str, Any]]) -> str | None:
-    """The best in-force path that fits the record; None when nothing fits."""
+    """The best in-force path that fits the record; None when nothing fits.
+
+    A relief the survivor's answers point to comes first (its other reasons
+    say what a lawyer must check), then the most certain status, then the
+    strongest relief (data/relief.yaml), then the order of REMEDIES. So
+    ``best`` is never weaker than an available vacatur of equal or better
+    status (docs/screening-api.md, "How best is chosen").
+    """
+    strength = relief_strength()
     candidates = [
-        r
-        for r in remedies
+        (
+            _rank_group(r),
+            STATUS_RANK[r["status"]],
+            strength.get(r["relief"], len(strength)),
+            i,
+        )
+        for i, r in enumerate(remedies)
         if r["in_force"] and r["applicable"] and r["status"] != "not_eligible"
     ]
     if not candidates:
         return None
-    return min(candidates, key=lambda r: STATUS_RANK[r["status"]])["remedy"]
+    return remedies[min(candidates)[3]]["remedy"]  # type: ignore[no-any-return]
 
 
 def _screen_record(
@@ -109,10 +176,12 @@ def screen(
     return {
         "as_of": facts.as_of.isoformat(),
         "rules_version": RULES_VERSION,
+        "law_checked_on": law_checked_on(facts.as_of).isoformat(),
         "records": [
             _screen_record(facts, record, translate) for record in facts.records
         ],
         "safety": {"show_hotline": facts.victimization.ongoing in ("yes", "unsure")},
+        "immigration": {"show_counsel": facts.citizen in ("no", "unsure")},
     }
 
 

@@ -19,6 +19,7 @@ SYSTEMS = ("california", "federal", "other_state")
 DISPOSITIONS = ("conviction", "arrest", "juvenile_adjudication", "pending")
 LEVELS = ("felony", "misdemeanor", "infraction", "unknown")
 PROBATION = ("none", "active", "completed", "unknown")
+SENTENCES = ("probation", "county_jail", "prison", "none", "unknown")
 MAX_RECORDS = 100
 MAX_TEXT = 200
 
@@ -55,6 +56,7 @@ class Record:
     in_custody: bool | None
     fines_unpaid: bool | None
     restitution_unpaid: bool | None
+    sentence: str | None = None  # county_jail: § 1170(h) felony jail; prison: state
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ class Case:
     as_of: date
     victimization: Victimization
     records: tuple[Record, ...]
+    citizen: str | None = None  # immigration.citizen: routes to § 1473.7 and counsel
 
 
 class _Errors:
@@ -200,6 +203,7 @@ def _record(raw: Any, index: int, errors: _Errors) -> Record | None:
         in_custody=_flag(raw, "in_custody", where, errors),
         fines_unpaid=_flag(raw, "fines_unpaid", where, errors),
         restitution_unpaid=_flag(raw, "restitution_unpaid", where, errors),
+        sentence=_choice(raw, "sentence", SENTENCES, where, errors),
     )
 
 
@@ -233,6 +237,17 @@ def read_case(raw: Any, *, today: date) -> Case:
             record = _record(item, index, errors)
             if record is not None:
                 records.append(record)
+    citizen = _immigration(raw.get("immigration"), errors)
     if errors.items:
         raise InvalidCase(errors.items)
-    return Case(as_of=as_of, victimization=victimization, records=tuple(records))
+    return Case(as_of, victimization, tuple(records), citizen)
+
+
+def _immigration(raw: Any, errors: _Errors) -> str | None:
+    """Optional and skippable: only ever routes to more help, never closes a door."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        errors.add("immigration", "Must be an object.")
+        return None
+    return _answer(raw, "citizen", "immigration.", errors)

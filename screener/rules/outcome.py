@@ -112,7 +112,7 @@ class Outcome:
 
     def _build(self, translate: Translate) -> dict[str, Any]:
         law = self.law
-        return {
+        built = {
             "remedy": law.remedy,
             "title": translate(law.title),
             "status": self.status,
@@ -120,6 +120,27 @@ class Outcome:
             "applicable": self.applicable,
             "reasons": [_reason(law, *reason, translate) for reason in self.reasons],
             "missing": list(self.missing),
+        }
+        built.update(self._relief(translate))
+        return built
+
+    def _relief(self, translate: Translate) -> dict[str, Any]:
+        """What the relief does and whether it helps with immigration (docs/screening-api.md)."""
+        relief = self.law.relief
+        if relief is None:
+            return {
+                "relief": None,
+                "immigration_relief": None,
+                "immigration_reason": translate(MESSAGES["immigration_not_recorded"]),
+                "immigration_cite": "Matter of Pickering, 23 I&N Dec. 621 (BIA 2003)",
+            }
+        relief = relief.for_reasons({code for _, code, _ in self.reasons})
+        reason = relief.immigration_reason
+        return {
+            "relief": relief.kind,
+            "immigration_relief": relief.immigration,
+            "immigration_reason": translate(MESSAGES[reason]) if reason else None,
+            "immigration_cite": relief.immigration_cite,
         }
 
 

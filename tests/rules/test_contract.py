@@ -188,12 +188,21 @@ def test_nothing_fits_gives_no_best_path() -> None:
     )
     assert result["records"][0]["best"] == "OTHER_STATE"
     result = screen(
+        build_case({"record": {"system": "federal"}, "victimization": {"kinds": []}}),
+        today=TODAY,
+    )
+    assert result["records"][0]["best"] is None
+
+
+def test_a_robbery_without_probation_still_has_a_door() -> None:
+    """Vacatur and § 1203.4 are closed; felony dismissal under § 1203.41 is not."""
+    result = screen(
         build_case(
             {"record": {"offense": "PC 211", "level": "felony", "probation": "none"}}
         ),
         today=TODAY,
     )
-    assert result["records"][0]["best"] is None
+    assert result["records"][0]["best"] == "PC 1203.41"
 
 
 def test_the_hotline_shows_when_the_harm_may_still_be_happening() -> None:

@@ -49,6 +49,12 @@ def pc_1203_4(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
         return out
     if not _disposition(out, record, "conviction", "", "needs_conviction"):
         return out
+    offense = record.offense.offense
+    if record.level == "infraction" or (
+        offense is not None and offense.levels == frozenset({"infraction"})
+    ):
+        out.not_applicable("infraction_not_covered")
+        return out
     if record.probation == "none":
         out.not_applicable("no_probation_granted")
         return out
@@ -78,12 +84,20 @@ def pc_1203_4a(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     if record.level == "felony":
         out.not_applicable("felony_not_covered")
         return out
+    offense = record.offense.offense
+    if record.level == "infraction" or (
+        offense is not None and offense.levels == frozenset({"infraction"})
+    ):
+        # § 1203.4a(a): every infraction, with or without probation.
+        out.met("infraction_covered")
+        out.unknown("one_year_after_judgment", "sentence_date")
+        return out
     if record.probation in ("active", "completed"):
         out.not_applicable("probation_granted")
         return out
-    if record.level in ("misdemeanor", "infraction") and record.probation == "none":
+    if record.level == "misdemeanor" and record.probation == "none":
         out.met("misdemeanor_without_probation")
-    if record.level not in ("misdemeanor", "infraction"):
+    if record.level != "misdemeanor":
         out.unknown("level_unknown", "level")
     if record.probation != "none":
         out.unknown("probation_unknown", "probation")
