@@ -5,6 +5,9 @@
   to it would (a bar must rest on something we know);
 - a violent felony under § 667.5(c) is never "likely" under current
   § 236.14 or § 236.15;
+- ``best`` is never a weaker relief than an available vacatur of equal or
+  better status (issue 11), and every remedy says whether it helps with
+  immigration, with a reason when it depends;
 - answering "yes" instead of "unsure" to a question where yes helps
   (while_victimized, direct_result, sought_services, reasonable_fear) never
   makes a status worse; for "is it still happening" the helpful answer is no.
@@ -64,6 +67,7 @@ records = st.builds(
     in_custody=st.sampled_from([True, False, None]),
     fines_unpaid=st.sampled_from([True, False, None]),
     restitution_unpaid=st.sampled_from([True, False, None]),
+    sentence=st.sampled_from(["probation", "county_jail", "prison", "none", None]),
 )
 victimizations = st.builds(
     lambda **fields: _drop_none(fields),
@@ -119,6 +123,7 @@ RECORD_UNKNOWNS = {
     "probation": ["none", "active", "completed"],
     "in_custody": [True, False],
     "enhancements": [[], ["PC 12022.7"], ["person_present"], ["PC 186.22"]],
+    "sentence": ["probation", "county_jail", "prison", "none"],
 }
 
 
@@ -205,3 +210,48 @@ def test_no_instead_of_unsure_about_ongoing_harm_never_makes_a_status_worse(
     ended = _statuses(_case({**victimization, "ongoing": "no"}, record, as_of))
     for remedy, status in unsure.items():
         assert STATUS_RANK[ended[remedy]] <= STATUS_RANK[status], remedy
+
+
+CITIZEN = st.sampled_from(["yes", "no", "unsure", None])
+
+
+@settings(max_examples=400, deadline=None)
+@given(victimizations, records, as_ofs, CITIZEN)
+def test_best_is_never_weaker_than_an_available_vacatur_of_equal_or_better_status(
+    victimization: dict, record: dict, as_of: date, citizen: str | None
+) -> None:
+    from screener.rules.law import laws, relief_strength
+
+    conditional = {
+        law.remedy for law in laws().values() if law.relief and law.relief.conditional
+    }
+    case = _case(victimization, record, as_of)
+    if citizen is not None:
+        case["immigration"] = {"citizen": citizen}
+    screened = screen(case, today=TODAY)["records"][0]
+    remedies = {r["remedy"]: r for r in screened["remedies"]}
+    strength = relief_strength()
+    open_vacaturs = [
+        r
+        for r in screened["remedies"]
+        if r["relief"] == "vacatur"
+        and r["remedy"] not in conditional
+        and r["in_force"]
+        and r["applicable"]
+        and r["status"] != "not_eligible"
+    ]
+    if not open_vacaturs:
+        return
+    best = remedies[screened["best"]]
+    assert best["in_force"]
+    for vacatur in open_vacaturs:
+        if STATUS_RANK[vacatur["status"]] <= STATUS_RANK[best["status"]]:
+            assert strength[best["relief"]] <= strength["vacatur"], (
+                best["remedy"],
+                vacatur["remedy"],
+            )
+    for remedy in screened["remedies"]:
+        assert remedy["immigration_relief"] in (True, False, None)
+        assert (remedy["immigration_reason"] is None) is (
+            remedy["immigration_relief"] is not None
+        )

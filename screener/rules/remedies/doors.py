@@ -75,7 +75,9 @@ def pc_1203_41(out: Outcome, case: Case, record: Record, found: Violence) -> Out
             return out
         out.met("prison_sentence_covered")
         _flag(out, record, "registration_290", "registration_excluded")
-    elif _probation(record):
+    elif record.sentence == "probation":
+        # Probation given, but a jail term may have followed: only the
+        # sentence the person names closes this door.
         out.not_applicable("probation_granted")
         return out
     else:
@@ -92,7 +94,7 @@ def pc_1203_42(out: Outcome, case: Case, record: Record, found: Violence) -> Out
         return out
     if record.sentence == "prison":
         out.met("prison_sentence")
-    elif record.sentence == "county_jail" or _probation(record):
+    elif record.sentence in ("county_jail", "probation"):
         out.not_applicable("not_prison_sentence")
         return out
     else:

@@ -93,7 +93,13 @@ def pc_1203_4a(out: Outcome, case: Case, record: Record, found: Violence) -> Out
         out.unknown("one_year_after_judgment", "sentence_date")
         return out
     if record.probation in ("active", "completed"):
-        out.not_applicable("probation_granted")
+        if record.level == "misdemeanor" or (
+            offense is not None and "infraction" not in offense.levels
+        ):
+            out.not_applicable("probation_granted")
+            return out
+        # An infraction is covered with probation too: the level decides.
+        out.unknown("level_unknown", "level")
         return out
     if record.level == "misdemeanor" and record.probation == "none":
         out.met("misdemeanor_without_probation")
