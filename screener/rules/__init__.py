@@ -19,8 +19,8 @@ from typing import Any
 from screener.rules import violence
 from screener.rules.catalog import parse_offense
 from screener.rules.facts import Case, InvalidCase, Record, read_case
-from screener.rules.law import DATA_DIR, laws, relief_strength
-from screener.rules.outcome import STATUS_RANK, Outcome, Translate
+from screener.rules.law import DATA_DIR, laws
+from screener.rules.outcome import Outcome, Rank, Translate
 from screener.rules.remedies import (
     defenses,
     doors,
@@ -77,11 +77,6 @@ def _rules_version() -> str:
 
 
 RULES_VERSION = _rules_version()
-_SHOWING = {
-    law.remedy: (law.relief.showing, law.relief.conditional)
-    for law in laws().values()
-    if law.relief
-}
 
 
 @lru_cache(maxsize=512)
@@ -113,58 +108,27 @@ def _offense(record: Record, found: violence.Violence) -> dict[str, Any]:
     }
 
 
-def _rank_group(remedy: dict[str, Any]) -> int:
-    """0: the survivor's own answers meet the showing this relief asks (law
-    data); 2: a conditional relief (§ 1473.7) they do not point to; 1: others."""
-    showing, conditional = _SHOWING.get(remedy["remedy"], ((), False))
-    met = {r["code"] for r in remedy["reasons"] if r["kind"] == "met"}
-    pointed = bool(showing) and met.issuperset(showing)
-    if conditional:
-        return 1 if pointed else 2
-    return 0 if pointed else 1
-
-
-def _best(remedies: list[dict[str, Any]]) -> str | None:
-    """The best in-force path that fits the record; None when nothing fits.
-
-    A relief the survivor's answers point to comes first (its other reasons
-    say what a lawyer must check), then the most certain status, then the
-    strongest relief (data/relief.yaml), then the order of REMEDIES. So
-    ``best`` is never weaker than an available vacatur of equal or better
-    status (docs/screening-api.md, "How best is chosen").
-    """
-    strength = relief_strength()
-    candidates = [
-        (
-            _rank_group(r),
-            STATUS_RANK[r["status"]],
-            strength.get(r["relief"], len(strength)),
-            i,
-        )
-        for i, r in enumerate(remedies)
-        if r["in_force"] and r["applicable"] and r["status"] != "not_eligible"
-    ]
-    if not candidates:
-        return None
-    return remedies[min(candidates)[3]]["remedy"]  # type: ignore[no-any-return]
-
-
 def _screen_record(
     case: Case, record: Record, translate: Translate | None
 ) -> dict[str, Any]:
     found = violence.classify(record, case.as_of)
     all_laws = laws()
-    remedies = [
-        evaluate(Outcome(all_laws[law_id], case.as_of), case, record, found).render(
-            translate
-        )
-        for law_id, evaluate in REMEDIES
-    ]
+    remedies = []
+    best: str | None = None
+    best_rank: Rank | None = None
+    for law_id, evaluate in REMEDIES:
+        out = evaluate(Outcome(all_laws[law_id], case.as_of), case, record, found)
+        remedies.append(out.render(translate))
+        # The best path: lowest rank (outcome._rank); ties keep REMEDIES order.
+        # So best is never weaker than an available vacatur of equal or
+        # better status (docs/screening-api.md, "How best is chosen").
+        if out.rank is not None and (best_rank is None or out.rank < best_rank):
+            best, best_rank = out.law.remedy, out.rank
     return {
         "id": record.id,
         "offense": _offense(record, found),
         "remedies": remedies,
-        "best": _best(remedies),
+        "best": best,
     }
 
 
