@@ -255,3 +255,20 @@ def test_best_is_never_weaker_than_an_available_vacatur_of_equal_or_better_statu
         assert (remedy["immigration_reason"] is None) is (
             remedy["immigration_relief"] is not None
         )
+
+
+@settings(max_examples=200, deadline=None)
+@given(victimizations, records, as_ofs)
+def test_citizenship_not_given_closes_a_door_only_if_every_answer_would(
+    victimization: dict, record: dict, as_of: date
+) -> None:
+    """immigration.citizen is skippable: skipping it must never close a door."""
+    unknown = _statuses(_case(victimization, record, as_of))
+    answered = []
+    for citizen in ("yes", "no", "unsure"):
+        case = _case(victimization, record, as_of)
+        case["immigration"] = {"citizen": citizen}
+        answered.append(_statuses(case))
+    for remedy, status in unknown.items():
+        if status == "not_eligible":
+            assert all(known[remedy] == "not_eligible" for known in answered), remedy
