@@ -115,7 +115,7 @@ class Case(models.Model):
         blank=True,
         related_name="assigned_cases",
     )
-    # The screening contract's case (shared/contract/screening-api.md).
+    # The screening contract's case (docs/screening-api.md).
     answers = EncryptedJSONField()
     # How, when and whether to reach the person (intake.forms.ContactPlanForm).
     contact = EncryptedJSONField(default=dict)

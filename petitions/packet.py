@@ -1,7 +1,7 @@
 """What goes into a filing packet, decided before any HTML is written.
 
 ``packet_build`` turns a finished screening (contract input and output JSON,
-shared/contract/screening-api.md) and the optional drafting details into a
+docs/screening-api.md) and the optional drafting details into a
 ``Packet``: which statute, which records, which court and which prosecutor
 for each county, what the declaration says, and the 45-day response date.
 Templates only lay the packet out; every legal choice is made here, where it

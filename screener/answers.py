@@ -1,7 +1,7 @@
 """Turn a finished wizard run into the contract's record and back into rows.
 
 The wizard asks in plain words; the rules read the contract JSON
-(shared/contract/screening-api.md). This module is the only place that
+(docs/screening-api.md). This module is the only place that
 translates between the two, so "I'm not sure" has one meaning everywhere.
 """
 

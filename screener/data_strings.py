@@ -33,6 +33,19 @@ LAW_TITLES = (
     gettext_noop("Sealing of an arrest that did not lead to a conviction"),
     gettext_noop("Federal Trafficking Survivors Relief Act"),
     gettext_noop("Sealing of a juvenile record"),
+    gettext_noop(
+        "Dismissal of a felony after a county jail (or, since 2023, prison) sentence"
+    ),
+    gettext_noop(
+        "Dismissal of an older felony prison sentence that would now be county jail"
+    ),
+    gettext_noop("Automatic conviction relief (it may already have happened)"),
+    gettext_noop("Automatic arrest relief (it may already have happened)"),
+    gettext_noop("Reduction of a wobbler felony to a misdemeanor"),
+    gettext_noop("Proposition 47: a listed felony becomes a misdemeanor"),
+    gettext_noop(
+        "Motion to vacate a conviction (immigration consequences, or new evidence)"
+    ),
 )
 
 LEGAL_AID = (

@@ -2,7 +2,7 @@
 
 The interface other apps use (petitions, the legal-aid hand-off):
 ``store_case``, ``load_case`` and ``clear``. The case is the contract's
-input JSON (shared/contract/screening-api.md).
+input JSON (docs/screening-api.md).
 
 Answers are a record of trauma, so the database never holds them in the
 clear. Each visitor gets a Fernet key that lives only in their browser, in a

@@ -1,7 +1,7 @@
 """The rules engine: every record scored against current and proposed law.
 
 Pure Python, no Django (a test imports it with Django absent). The public
-API is the screening contract (shared/contract/screening-api.md):
+API is the screening contract (docs/screening-api.md):
 ``screen(case) -> dict``. The law lives in ``data/`` as effective-dated YAML
 with citations; the reasoning lives in small functions under ``remedies/``.
 The clock is read in one place only: when a case gives no ``as_of``,
@@ -13,16 +13,31 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from screener.rules import violence
 from screener.rules.catalog import parse_offense
 from screener.rules.facts import Case, InvalidCase, Record, read_case
 from screener.rules.law import DATA_DIR, laws
-from screener.rules.outcome import STATUS_RANK, Outcome, Translate
-from screener.rules.remedies import defenses, general, outside, prostitution, vacatur
+from screener.rules.outcome import Outcome, Rank, Translate
+from screener.rules.remedies import (
+    defenses,
+    doors,
+    general,
+    outside,
+    prostitution,
+    vacatur,
+)
 
-__all__ = ["RULES_VERSION", "InvalidCase", "findings_for", "levels_for", "screen"]
+__all__ = [
+    "RULES_VERSION",
+    "InvalidCase",
+    "findings_for",
+    "law_checked_on",
+    "levels_for",
+    "screen",
+]
 
 Evaluate = Callable[[Outcome, Case, Record, violence.Violence], Outcome]
 
@@ -39,9 +54,16 @@ REMEDIES: tuple[tuple[str, Evaluate], ...] = (
     ("pc_1170_22", prostitution.pc_1170_22),
     ("tsra", outside.tsra),
     ("other_state", outside.other_state),
+    ("pc_1473_7", doors.pc_1473_7),
     ("pc_1203_4", general.pc_1203_4),
     ("pc_1203_4a", general.pc_1203_4a),
+    ("pc_1203_41", doors.pc_1203_41),
+    ("pc_1203_42", doors.pc_1203_42),
+    ("pc_1203_425", doors.pc_1203_425),
+    ("pc_1170_18", doors.pc_1170_18),
+    ("pc_17_b", doors.pc_17_b),
     ("pc_851_91", general.pc_851_91),
+    ("pc_851_93", doors.pc_851_93),
     ("wic_781", general.wic_781),
     ("ab_2354", vacatur.proposed),
 )
@@ -55,6 +77,22 @@ def _rules_version() -> str:
 
 
 RULES_VERSION = _rules_version()
+
+
+@lru_cache(maxsize=512)
+def law_checked_on(as_of: date) -> date:
+    """The day the law behind a screening was last checked by a person.
+
+    The oldest ``last_verified`` of the screened laws in force on ``as_of``:
+    results pages and packets print "law checked on <date>".
+    """
+    all_laws = laws()
+    checked = [
+        all_laws[law_id].last_verified
+        for law_id, _ in REMEDIES
+        if all_laws[law_id].in_force(as_of)
+    ]
+    return min(checked or [law.last_verified for law in all_laws.values()])
 
 
 def _offense(
@@ -72,34 +110,27 @@ def _offense(
     }
 
 
-def _best(remedies: list[dict[str, Any]]) -> str | None:
-    """The best in-force path that fits the record; None when nothing fits."""
-    candidates = [
-        r
-        for r in remedies
-        if r["in_force"] and r["applicable"] and r["status"] != "not_eligible"
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda r: STATUS_RANK[r["status"]])["remedy"]
-
-
 def _screen_record(
     case: Case, record: Record, translate: Translate | None
 ) -> dict[str, Any]:
     found = violence.classify(record, case.as_of)
     all_laws = laws()
-    remedies = [
-        evaluate(Outcome(all_laws[law_id], case.as_of), case, record, found).render(
-            translate
-        )
-        for law_id, evaluate in REMEDIES
-    ]
+    remedies = []
+    best: str | None = None
+    best_rank: Rank | None = None
+    for law_id, evaluate in REMEDIES:
+        out = evaluate(Outcome(all_laws[law_id], case.as_of), case, record, found)
+        remedies.append(out.render(translate))
+        # The best path: lowest rank (outcome._rank); ties keep REMEDIES order.
+        # So best is never weaker than an available vacatur of equal or
+        # better status (docs/screening-api.md, "How best is chosen").
+        if out.rank is not None and (best_rank is None or out.rank < best_rank):
+            best, best_rank = out.law.remedy, out.rank
     return {
         "id": record.id,
         "offense": _offense(record, found, translate),
         "remedies": remedies,
-        "best": _best(remedies),
+        "best": best,
     }
 
 
@@ -111,10 +142,12 @@ def screen(
     return {
         "as_of": facts.as_of.isoformat(),
         "rules_version": RULES_VERSION,
+        "law_checked_on": law_checked_on(facts.as_of).isoformat(),
         "records": [
             _screen_record(facts, record, translate) for record in facts.records
         ],
         "safety": {"show_hotline": facts.victimization.ongoing in ("yes", "unsure")},
+        "immigration": {"show_counsel": facts.citizen in ("no", "unsure")},
     }
 
 

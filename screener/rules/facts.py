@@ -20,6 +20,7 @@ DISPOSITIONS = ("conviction", "arrest", "juvenile_adjudication", "pending")
 LEVELS = ("felony", "misdemeanor", "infraction", "unknown")
 PROBATION = ("none", "active", "completed", "unknown")
 WHILE_VICTIMIZED = (*ANSWERS, "before", "after")
+SENTENCES = ("probation", "county_jail", "prison", "none", "unknown")
 MAX_RECORDS = 100
 MAX_TEXT = 200
 
@@ -64,6 +65,7 @@ class Record:
     offense_timing: str | None = None
     # Findings read from plain words ("GBI" -> "PC 12022.7"), said back.
     findings_read: tuple[tuple[str, str], ...] = ()
+    sentence: str | None = None  # county_jail: § 1170(h) felony jail; prison: state
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class Case:
     as_of: date
     victimization: Victimization
     records: tuple[Record, ...]
+    citizen: str | None = None  # immigration.citizen: routes to § 1473.7 and counsel
 
 
 class _Errors:
@@ -239,6 +242,7 @@ def _record(raw: Any, index: int, errors: _Errors) -> Record | None:
         findings_read=_read_from_words(raw) if enhancements else (),
         federal_prison=_answer(raw, "federal_prison", where, errors),
         offense_timing=offense_timing,
+        sentence=_choice(raw, "sentence", SENTENCES, where, errors),
     )
 
 
@@ -272,6 +276,17 @@ def read_case(raw: Any, *, today: date) -> Case:
             record = _record(item, index, errors)
             if record is not None:
                 records.append(record)
+    citizen = _immigration(raw.get("immigration"), errors)
     if errors.items:
         raise InvalidCase(errors.items)
-    return Case(as_of=as_of, victimization=victimization, records=tuple(records))
+    return Case(as_of, victimization, tuple(records), citizen)
+
+
+def _immigration(raw: Any, errors: _Errors) -> str | None:
+    """Optional and skippable: only ever routes to more help, never closes a door."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        errors.add("immigration", "Must be an object.")
+        return None
+    return _answer(raw, "citizen", "immigration.", errors)

@@ -37,11 +37,24 @@ _FILE_KEYS = {
     "parameters",
     "conditions",
     "notes",
+    "relief",
 }
-_FILE_REQUIRED = _FILE_KEYS - {"parameters", "notes"}
+_FILE_REQUIRED = _FILE_KEYS - {"parameters", "notes", "relief"}
 _DATED_KEYS = {"from", "value", "cite", "confidence"}
 _CONDITION_KEYS = {"cite", "confidence", "from", "to", "last_verified", "note"}
 _CONDITION_REQUIRED = {"cite", "confidence", "from", "last_verified"}
+_RELIEF_KEYS = {
+    "kind", "showing", "immigration", "immigration_cite", "immigration_reason",
+    "confidence", "last_verified", "when", "conditional",
+}  # fmt: skip
+_RELIEF_REQUIRED = _RELIEF_KEYS - {
+    "showing",
+    "immigration_reason",
+    "when",
+    "conditional",
+}
+RELIEF_FILE = DATA_DIR.parent / "relief.yaml"
+BILLS_FILE = DATA_DIR.parent / "bills.yaml"
 
 
 class LawDataError(ValueError):
@@ -78,6 +91,39 @@ class Condition:
 
 
 @dataclass(frozen=True, slots=True)
+class Relief:
+    """What a remedy does for the person, and whether it helps with immigration.
+
+    ``immigration`` is True where the relief removes the conviction for
+    federal immigration purposes (a vacatur for a legal defect), False for
+    rehabilitative relief, reductions and sealing, None where it depends
+    (``immigration_reason`` names the message saying why). Matter of
+    Pickering, 23 I&N Dec. 621 (BIA 2003). ``showing`` lists the conditions
+    that, all met, mean the survivor's own answers point to this relief;
+    a ``conditional`` relief turns on a fact the screening does not ask
+    (§ 1473.7: the immigration advice) and leads only when so pointed to.
+    ``when`` changes the relief when a reason is present (TSRA level B:
+    only the sentence reduction is open).
+    """
+
+    kind: str
+    immigration: bool | None
+    immigration_cite: str
+    immigration_reason: str | None
+    confidence: str
+    last_verified: date
+    showing: tuple[str, ...] = ()
+    when: tuple[tuple[str, Relief], ...] = ()
+    conditional: bool = False
+
+    def for_reasons(self, codes: set[str]) -> Relief:
+        for code, relief in self.when:
+            if code in codes:
+                return relief
+        return self
+
+
+@dataclass(frozen=True, slots=True)
 class Law:
     """One statute or bill, as data."""
 
@@ -89,6 +135,7 @@ class Law:
     in_force_values: tuple[Dated, ...]
     parameters: dict[str, tuple[Dated, ...]]
     conditions: dict[str, Condition]
+    relief: Relief | None = None
     # Answers by (name, date): every record of a screening asks the same
     # questions of the same law on the same date, thousands of times a second.
     _memo: dict[tuple[str, date], Any] = field(
@@ -185,6 +232,48 @@ def _condition(path: Path, code: str, raw: Any) -> Condition:
     )
 
 
+def _relief(path: Path, raw: Any, conditions: dict[str, Any]) -> Relief:
+    """The ``relief`` block; a ``when`` entry restates only what changes."""
+    if not isinstance(raw, dict):
+        raise _fail(path, "relief must be a mapping")
+    unknown = set(raw) - _RELIEF_KEYS
+    missing = _RELIEF_REQUIRED - set(raw)
+    if unknown or missing:
+        raise _fail(path, f"relief: unknown {unknown or '-'}, missing {missing or '-'}")
+    if raw["kind"] not in relief_strength():
+        raise _fail(path, f"relief: unknown kind {raw['kind']}")
+    if raw["immigration"] not in (True, False, None):
+        raise _fail(path, "relief: immigration must be true, false or null")
+    if raw["immigration"] is None and not raw.get("immigration_reason"):
+        raise _fail(path, "relief: immigration null needs an immigration_reason")
+    if (
+        raw["confidence"] not in CONFIDENCE
+        or not isinstance(raw["last_verified"], date)
+        or not raw["immigration_cite"]
+    ):
+        raise _fail(path, "relief: needs a cite, a confidence and a last_verified date")
+    showing = tuple(raw.get("showing") or ())
+    when = raw.get("when") or {}
+    if not isinstance(when, dict) or any(
+        code not in conditions for code in (*showing, *when)
+    ):
+        raise _fail(path, "relief: showing and when must name conditions of this law")
+    return Relief(
+        kind=raw["kind"],
+        immigration=raw["immigration"],
+        immigration_cite=str(raw["immigration_cite"]),
+        immigration_reason=raw.get("immigration_reason"),
+        confidence=raw["confidence"],
+        last_verified=raw["last_verified"],
+        showing=showing,
+        conditional=raw.get("conditional") is True,
+        when=tuple(
+            (code, _relief(path, {**raw, "when": None, **entry}, conditions))
+            for code, entry in when.items()
+        ),
+    )
+
+
 def load_law_file(path: Path) -> Law:
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(document, dict):
@@ -217,6 +306,11 @@ def load_law_file(path: Path) -> Law:
         conditions={
             code: _condition(path, code, raw) for code, raw in conditions.items()
         },
+        relief=(
+            _relief(path, document["relief"], conditions)
+            if "relief" in document
+            else None
+        ),
     )
 
 
@@ -234,3 +328,22 @@ def load_laws(directory: Path = DATA_DIR) -> dict[str, Law]:
 def laws() -> dict[str, Law]:
     """Every statute's data, loaded once per process."""
     return load_laws()
+
+
+@lru_cache(maxsize=1)
+def relief_strength() -> dict[str, int]:
+    """Kinds of relief by what they do for the person: 0 is the strongest.
+
+    Law data (``data/relief.yaml``), not literals: vacatur for legal
+    invalidity > a defense that ends the case > dismissal > reduction >
+    sealing > a referral elsewhere.
+    """
+    document = yaml.safe_load(RELIEF_FILE.read_text(encoding="utf-8"))
+    return {entry["kind"]: rank for rank, entry in enumerate(document["kinds"])}
+
+
+@lru_cache(maxsize=1)
+def pending_bills() -> tuple[dict[str, Any], ...]:
+    """Bills that could change the law, as recorded in ``data/bills.yaml``."""
+    document = yaml.safe_load(BILLS_FILE.read_text(encoding="utf-8"))
+    return tuple(document["bills"])

@@ -458,8 +458,187 @@ MESSAGES: dict[str, str] = {
         "We read “%(text)s” as Penal Code § %(section)s. If that is not what the court "
         "found, a lawyer should check your court papers."
     ),
+    # California's other doors (issue 11): §§ 1203.41, 1203.42, 1203.425,
+    # 851.93, 17(b), 1170.18, 1473.7, and immigration-safe routing.
     "infraction_not_covered": gettext_noop(
-        "This dismissal is not for infractions. Section 1203.4a covers infractions."
+        "This dismissal is not for infractions. An infraction can be dismissed under § 1203.4a."
+    ),
+    "infraction_covered": gettext_noop(
+        "This is an infraction. Every infraction can be dismissed this way, with or without "
+        "probation."
+    ),
+    "felony_only": gettext_noop(
+        "This relief is for felonies. For a misdemeanor, §§ 1203.4 and 1203.4a fit."
+    ),
+    "felony_conviction": gettext_noop(
+        "This is a felony conviction, which this law covers."
+    ),
+    "county_jail_sentence": gettext_noop(
+        "The sentence was felony county jail (§ 1170(h)), which this law covers."
+    ),
+    "prison_not_yet_covered": gettext_noop(
+        "On this date this law did not cover state prison sentences. § 1203.42 may."
+    ),
+    "prison_sentence_covered": gettext_noop(
+        "Since July 2023 this law also covers state prison sentences."
+    ),
+    "registration_excluded": gettext_noop(
+        "This relief is not for offenses that require sex-offender registration."
+    ),
+    "registration_excluded_depends": gettext_noop(
+        "Some parts of this code section require sex-offender registration, which this relief "
+        "does not cover. A lawyer should check which part applies."
+    ),
+    "sentence_unknown": gettext_noop(
+        "We need to know the sentence: probation, county jail, or state prison."
+    ),
+    "wait_after_sentence": gettext_noop(
+        "You can ask one or two years after finishing the sentence, and not while serving a "
+        "sentence or facing a new charge."
+    ),
+    "court_discretion": gettext_noop(
+        "The judge decides. Letters and proof of how your life has changed help."
+    ),
+    "prison_sentence": gettext_noop(
+        "The sentence was state prison, which this law covers."
+    ),
+    "not_prison_sentence": gettext_noop(
+        "This relief is for older state prison sentences. For county jail, § 1203.41 fits; "
+        "for probation, § 1203.4."
+    ),
+    "sentenced_before_realignment": gettext_noop(
+        "This law is for prison sentences given before October 2011. We do not know the date."
+    ),
+    "violent_not_realignable": gettext_noop(
+        "A violent felony (Penal Code § %(paragraph)s) could not be served in county jail, so "
+        "this law does not cover it. § 1203.41 may."
+    ),
+    "violence_unknown_realignable": gettext_noop(
+        "A violent felony could not be served in county jail, so this law would not cover it. "
+        "Your court papers will show if it was one."
+    ),
+    "serious_not_realignable": gettext_noop(
+        "A serious felony could not be served in county jail, so this law does not cover it. "
+        "§ 1203.41 may."
+    ),
+    "serious_not_realignable_depends": gettext_noop(
+        "Some parts of this code section are serious felonies, which this law does not cover. "
+        "A lawyer should check which part applies."
+    ),
+    "check_your_record": gettext_noop(
+        "This may already have happened: check your record. The state Department of Justice "
+        "grants this relief on its own each month. You can ask the Department for a copy of "
+        "your record."
+    ),
+    "serious_violent_felony": gettext_noop(
+        "Serious and violent felonies are left out of part of this automatic relief. A lawyer "
+        "should check if yours is."
+    ),
+    "prison_sentence_unsettled": gettext_noop(
+        "Automatic relief usually leaves out state prison sentences, with exceptions. A lawyer "
+        "should check."
+    ),
+    "doj_record_check": gettext_noop(
+        "It depends on dates in the state's record: probation finished, or one year after a "
+        "misdemeanor sentence, or four years after a felony sentence with no new felony."
+    ),
+    "arrest_waiting_period": gettext_noop(
+        "It depends on how the arrest ended and how long ago: a dismissed misdemeanor at once, "
+        "other misdemeanors after one year, most felonies after three years."
+    ),
+    "already_misdemeanor": gettext_noop(
+        "This is already a misdemeanor or infraction, so there is nothing to reduce."
+    ),
+    "not_a_wobbler": gettext_noop(
+        "This offense can only be a felony, so it cannot be reduced to a misdemeanor."
+    ),
+    "wobbler": gettext_noop(
+        "This offense can be a felony or a misdemeanor, so the court can reduce it."
+    ),
+    "prison_not_reducible": gettext_noop(
+        "After a state prison sentence, this offense cannot be reduced this way."
+    ),
+    "county_jail_reduction": gettext_noop(
+        "After a felony county jail sentence, it is not clear this reduction is possible. A "
+        "lawyer should check."
+    ),
+    "probation_granted_17b": gettext_noop(
+        "Probation was given, so the court can declare it a misdemeanor."
+    ),
+    "prop_47_offense": gettext_noop(
+        "Proposition 47 made this offense a misdemeanor in most cases."
+    ),
+    "value_950": gettext_noop(
+        "It counts only if the value was $950 or less. Your court papers may show it."
+    ),
+    "not_prop_47_offense": gettext_noop(
+        "This offense is not one that Proposition 47 changed."
+    ),
+    "disqualifying_priors": gettext_noop(
+        "A few very serious past convictions, or sex-offender registration, rule this out. "
+        "A lawyer can check."
+    ),
+    "good_cause_late": gettext_noop(
+        "The usual deadline was November 4, 2022. You can still ask, but you need to explain "
+        "why it is late."
+    ),
+    "resentence_or_redesignate": gettext_noop(
+        "If you are still serving the sentence, you ask for a new sentence; if it is over, you "
+        "ask to have the felony called a misdemeanor."
+    ),
+    "juvenile_not_conviction": gettext_noop(
+        "A juvenile case is not a conviction, so this motion may not fit. A lawyer should check."
+    ),
+    "conviction_or_sentence": gettext_noop(
+        "This motion can ask to vacate a conviction or sentence."
+    ),
+    "custody_unsettled": gettext_noop(
+        "This motion is for people no longer in criminal custody. Immigration detention does "
+        "not count. A lawyer should check if probation does."
+    ),
+    "noncitizen": gettext_noop(
+        "You are not a U.S. citizen, so a mistake about the immigration effects of your plea "
+        "can be a reason to vacate."
+    ),
+    "immigration_advice_unknown": gettext_noop(
+        "If no one made sure you understood the immigration effects of your plea, the court can "
+        "vacate the conviction as legally invalid."
+    ),
+    "citizen_other_grounds": gettext_noop(
+        "The immigration reason is for people who are not U.S. citizens. This motion can also "
+        "rest on new evidence of innocence or on racial bias. A lawyer can say if that fits."
+    ),
+    "citizenship_unknown": gettext_noop(
+        "If you are not a U.S. citizen, this motion may help. You do not have to tell us."
+    ),
+    "reasonable_diligence": gettext_noop(
+        "Ask soon after you learn the conviction is a problem for immigration."
+    ),
+    "immigration_counsel": gettext_noop(
+        "Talk with an immigration lawyer. Survivors may also qualify for a T visa or U visa."
+    ),
+    "immigration_proposed": gettext_noop(
+        "This bill is not law. Today, vacatur under § 236.14 or § 236.15 is the relief that "
+        "helps with immigration."
+    ),
+    "immigration_defense": gettext_noop(
+        "If the defense succeeds there is no conviction. Any plea can affect immigration: if "
+        "you are not a U.S. citizen, tell your defense lawyer before you plead."
+    ),
+    "immigration_depends_ground": gettext_noop(
+        "Whether this helps with immigration depends on the reason the court gives. Ask an "
+        "immigration lawyer."
+    ),
+    "immigration_other_state": gettext_noop(
+        "It depends on the other state's law and the reason its court gives. Ask an immigration "
+        "lawyer."
+    ),
+    "immigration_juvenile": gettext_noop(
+        "A juvenile case is usually not a conviction for immigration, but the facts can still "
+        "matter. Ask an immigration lawyer."
+    ),
+    "immigration_not_recorded": gettext_noop(
+        "We have not recorded whether this helps with immigration. Ask an immigration lawyer."
     ),
 }
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from screener.rules.law import Law
+from screener.rules.law import Law, relief_strength
 from screener.rules.messages import MESSAGES
 
 LIKELY = "likely"
@@ -41,7 +41,7 @@ class Outcome:
     A plain class with slots, not a dataclass: fourteen are made per record.
     """
 
-    __slots__ = ("applicable", "as_of", "law", "missing", "reasons")
+    __slots__ = ("applicable", "as_of", "law", "missing", "rank", "reasons")
 
     def __init__(self, law: Law, as_of: date) -> None:
         self.law = law
@@ -49,6 +49,8 @@ class Outcome:
         self.applicable = True
         self.reasons: list[tuple[str, str, Params]] = []
         self.missing: list[str] = []
+        # Set by render(): how this remedy ranks for the record's best path.
+        self.rank: Rank | None = None
 
     def add(self, kind: str, code: str, *missing: str, **params: Any) -> None:
         self.reasons.append((kind, code, tuple(params.items()) if params else ()))
@@ -100,22 +102,23 @@ class Outcome:
         between calls to the same translate function.
         """
         if translate is not None:
-            return self._build(translate)
+            built = self._build(translate)
+            self.rank = _rank(self.law, built)
+            return built
         key = (self.law.id, self.law.in_force(self.as_of), self.applicable,
                tuple(self.reasons), tuple(self.missing))  # fmt: skip
-        cached = _RENDERED.get(key)
-        if cached is None:
+        entry = _RENDERED.get(key)
+        if entry is None:
             if len(_RENDERED) >= RENDER_LIMIT:  # quoted findings are free text
                 _RENDERED.clear()
-            cached = _RENDERED[key] = self._build(_identity)
-        copy = cached.copy()  # .copy() is a fifth faster than dict(...)
-        copy["reasons"] = [reason.copy() for reason in cached["reasons"]]
-        copy["missing"] = cached["missing"].copy()
-        return copy
+            built = self._build(_identity)
+            entry = _RENDERED[key] = (built, _rank(self.law, built))
+        cached, self.rank = entry
+        return copy_rendered(cached)
 
     def _build(self, translate: Translate) -> dict[str, Any]:
         law = self.law
-        return {
+        built = {
             "remedy": law.remedy,
             "title": translate(law.title),
             "status": self.status,
@@ -124,9 +127,64 @@ class Outcome:
             "reasons": [_reason(law, *reason, translate) for reason in self.reasons],
             "missing": list(self.missing),
         }
+        built.update(self._relief(translate))
+        return built
+
+    def _relief(self, translate: Translate) -> dict[str, Any]:
+        """What the relief does and whether it helps with immigration (docs/screening-api.md)."""
+        relief = self.law.relief
+        if relief is None:
+            return {
+                "relief": None,
+                "immigration_relief": None,
+                "immigration_reason": translate(MESSAGES["immigration_not_recorded"]),
+                "immigration_cite": "Matter of Pickering, 23 I&N Dec. 621 (BIA 2003)",
+            }
+        relief = relief.for_reasons({code for _, code, _ in self.reasons})
+        reason = relief.immigration_reason
+        return {
+            "relief": relief.kind,
+            "immigration_relief": relief.immigration,
+            "immigration_reason": translate(MESSAGES[reason]) if reason else None,
+            "immigration_cite": relief.immigration_cite,
+        }
 
 
-_RENDERED: dict[tuple[Any, ...], dict[str, Any]] = {}
+Rank = tuple[int, int, int]
+
+
+def copy_rendered(cached: dict[str, Any]) -> dict[str, Any]:
+    """A caller's own copy of a cached remedy object, reasons included."""
+    copy = cached.copy()  # .copy() is a fifth faster than dict(...)
+    copy["reasons"] = list(map(dict.copy, cached["reasons"]))
+    copy["missing"] = cached["missing"].copy()
+    return copy
+
+
+_RENDERED: dict[tuple[Any, ...], tuple[dict[str, Any], Rank | None]] = {}
+
+
+def _rank(law: Law, built: dict[str, Any]) -> Rank | None:
+    """How a remedy ranks for the record's ``best`` path; None when it cannot be it.
+
+    Lower is better: first a relief the survivor's own answers point to (its
+    law data names the showing, all met), then the most certain status, then
+    the strongest relief (data/relief.yaml). A conditional relief (§ 1473.7)
+    that the answers do not point to comes after every other.
+    """
+    if not built["in_force"] or not built["applicable"]:
+        return None
+    if built["status"] == NOT_ELIGIBLE:
+        return None
+    strength = relief_strength()
+    group = 1
+    relief = law.relief
+    if relief is not None:
+        met = {r["code"] for r in built["reasons"] if r["kind"] == "met"}
+        pointed = bool(relief.showing) and met.issuperset(relief.showing)
+        group = int(relief.conditional) + int(not pointed)
+    kind = strength.get(built["relief"], len(strength))
+    return (group, STATUS_RANK[built["status"]], kind)
 
 
 def _reason(

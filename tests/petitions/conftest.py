@@ -1,6 +1,6 @@
 """Personas and PDF-reading helpers for the petition tests.
 
-Personas are contract input cases (shared/contract/screening-api.md); the
+Personas are contract input cases (docs/screening-api.md); the
 screening of each comes from the real rules engine, so these tests break if
 the engine and the packet stop agreeing about statuses.
 """

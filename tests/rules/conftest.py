@@ -75,4 +75,6 @@ def build_case(spec: dict[str, Any]) -> dict[str, Any]:
     case: dict[str, Any] = {"victimization": victimization, "records": [record]}
     if "as_of" in spec:
         case["as_of"] = spec["as_of"].isoformat()
+    if "immigration" in spec:
+        case["immigration"] = spec["immigration"]
     return case

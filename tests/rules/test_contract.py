@@ -1,4 +1,4 @@
-"""The JSON contract (shared/contract/screening-api.md), field by field."""
+"""The JSON contract (docs/screening-api.md), field by field."""
 
 from __future__ import annotations
 
@@ -117,6 +117,9 @@ def test_unknown_is_accepted_as_unsure() -> None:
             "victimization.ongoing",
         ),
         ({"records": [{}] * 101}, "records"),
+        ({"immigration": "no", "records": []}, "immigration"),
+        ({"immigration": {"citizen": "maybe"}, "records": []}, "immigration.citizen"),
+        ({"records": [{"sentence": "jail"}]}, "records[0].sentence"),
     ],
 )
 def test_invalid_input_names_the_field_to_fix(case: object, field: str) -> None:
@@ -188,12 +191,21 @@ def test_nothing_fits_gives_no_best_path() -> None:
     )
     assert result["records"][0]["best"] == "OTHER_STATE"
     result = screen(
+        build_case({"record": {"system": "federal"}, "victimization": {"kinds": []}}),
+        today=TODAY,
+    )
+    assert result["records"][0]["best"] is None
+
+
+def test_a_robbery_without_probation_still_has_a_door() -> None:
+    """Vacatur and § 1203.4 are closed; felony dismissal under § 1203.41 is not."""
+    result = screen(
         build_case(
             {"record": {"offense": "PC 211", "level": "felony", "probation": "none"}}
         ),
         today=TODAY,
     )
-    assert result["records"][0]["best"] is None
+    assert result["records"][0]["best"] == "PC 1203.41"
 
 
 def test_the_hotline_shows_when_the_harm_may_still_be_happening() -> None:
@@ -231,3 +243,38 @@ def test_findings_for_an_always_violent_felony_is_empty() -> None:
     """Robbery is violent under (c)(9) whatever the findings: nothing to ask."""
     assert findings_for("PC 211", "felony") == []
     assert "PC 12022.7" in findings_for("PC 664/211", "felony")
+
+
+def test_the_added_fields_are_in_every_answer() -> None:
+    """docs/screening-api.md, "Additions": law_checked_on, immigration, relief."""
+    case = build_case({"record": {"sentence": "county_jail"}})
+    case["immigration"] = {"citizen": "unsure"}
+    result = screen(case, today=TODAY)
+    assert date.fromisoformat(result["law_checked_on"]) <= TODAY
+    assert result["immigration"] == {"show_counsel": True}
+    for remedy in result["records"][0]["remedies"]:
+        assert remedy["relief"] in (
+            "vacatur", "defense", "dismissal", "reduction", "sealing", "referral",
+        )  # fmt: skip
+        assert remedy["immigration_relief"] in (True, False, None)
+        assert isinstance(remedy["immigration_cite"], str)
+        if remedy["immigration_relief"] is None:
+            assert remedy["immigration_reason"]
+        else:
+            assert remedy["immigration_reason"] is None
+
+
+def test_the_second_group_of_remedies_is_evaluated_for_every_record() -> None:
+    second = {
+        "PC 1203.4a", "PC 1203.41", "PC 1203.42", "PC 1203.425", "PC 851.91",
+        "PC 851.93", "PC 17(b)", "PC 1170.18", "WIC 781", "PC 1473.7",
+    }  # fmt: skip
+    result = screen(build_case({}), today=TODAY)
+    assert second <= {r["remedy"] for r in result["records"][0]["remedies"]}
+
+
+def test_immigration_reasons_are_translated_with_the_rest() -> None:
+    result = screen(build_case({}), translate=str.upper, today=TODAY)
+    for remedy in result["records"][0]["remedies"]:
+        if remedy["immigration_reason"]:
+            assert remedy["immigration_reason"] == remedy["immigration_reason"].upper()

@@ -7,6 +7,7 @@ A case file is a list of:
   persona: a persona from conftest.py (default trafficking_survivor)
   as_of:   the screening date
   victimization / record: overrides of the persona; drop: keys to remove
+  immigration: the case's immigration block (docs/screening-api.md)
   expect:  {"PC 236.14": {status, applicable, in_force, reasons, missing}, ...}
            reasons: codes that must be present; missing: exact list;
            offense: fields of the record's offense block; best: remedy id or null
@@ -35,6 +36,7 @@ CASE_KEYS = {
     "record",
     "drop",
     "expect",
+    "immigration",
 }
 
 

@@ -5,6 +5,9 @@
   to it would (a bar must rest on something we know);
 - a violent felony under § 667.5(c) is never "likely" under current
   § 236.14 or § 236.15;
+- ``best`` is never a weaker relief than an available vacatur of equal or
+  better status (issue 11), and every remedy says whether it helps with
+  immigration, with a reason when it depends;
 - answering "yes" instead of "unsure" to a question where yes helps
   (while_victimized, direct_result, sought_services, reasonable_fear,
   federal_prison) never
@@ -70,6 +73,7 @@ records = st.builds(
     in_custody=st.sampled_from([True, False, None]),
     fines_unpaid=st.sampled_from([True, False, None]),
     restitution_unpaid=st.sampled_from([True, False, None]),
+    sentence=st.sampled_from(["probation", "county_jail", "prison", "none", None]),
 )
 victimizations = st.builds(
     lambda **fields: _drop_none(fields),
@@ -132,6 +136,7 @@ RECORD_UNKNOWNS = {
         ["PC 186.22"],
         ["firearm thing"],
     ],
+    "sentence": ["probation", "county_jail", "prison", "none"],
 }
 
 
@@ -250,3 +255,65 @@ def test_an_unreadable_finding_never_gives_likely(
     for remedy in screen(case, today=TODAY)["records"][0]["remedies"]:
         if remedy["remedy"] in ("PC 236.14", "PC 236.15", "PC 236.23", "PC 236.24"):
             assert remedy["status"] != "likely", (remedy["remedy"], found)
+
+
+CITIZEN = st.sampled_from(["yes", "no", "unsure", None])
+
+
+@settings(max_examples=400, deadline=None)
+@given(victimizations, records, as_ofs, CITIZEN)
+def test_best_is_never_weaker_than_an_available_vacatur_of_equal_or_better_status(
+    victimization: dict, record: dict, as_of: date, citizen: str | None
+) -> None:
+    from screener.rules.law import laws, relief_strength
+
+    conditional = {
+        law.remedy for law in laws().values() if law.relief and law.relief.conditional
+    }
+    case = _case(victimization, record, as_of)
+    if citizen is not None:
+        case["immigration"] = {"citizen": citizen}
+    screened = screen(case, today=TODAY)["records"][0]
+    remedies = {r["remedy"]: r for r in screened["remedies"]}
+    strength = relief_strength()
+    open_vacaturs = [
+        r
+        for r in screened["remedies"]
+        if r["relief"] == "vacatur"
+        and r["remedy"] not in conditional
+        and r["in_force"]
+        and r["applicable"]
+        and r["status"] != "not_eligible"
+    ]
+    if not open_vacaturs:
+        return
+    best = remedies[screened["best"]]
+    assert best["in_force"]
+    for vacatur in open_vacaturs:
+        if STATUS_RANK[vacatur["status"]] <= STATUS_RANK[best["status"]]:
+            assert strength[best["relief"]] <= strength["vacatur"], (
+                best["remedy"],
+                vacatur["remedy"],
+            )
+    for remedy in screened["remedies"]:
+        assert remedy["immigration_relief"] in (True, False, None)
+        assert (remedy["immigration_reason"] is None) is (
+            remedy["immigration_relief"] is not None
+        )
+
+
+@settings(max_examples=200, deadline=None)
+@given(victimizations, records, as_ofs)
+def test_citizenship_not_given_closes_a_door_only_if_every_answer_would(
+    victimization: dict, record: dict, as_of: date
+) -> None:
+    """immigration.citizen is skippable: skipping it must never close a door."""
+    unknown = _statuses(_case(victimization, record, as_of))
+    answered = []
+    for citizen in ("yes", "no", "unsure"):
+        case = _case(victimization, record, as_of)
+        case["immigration"] = {"citizen": citizen}
+        answered.append(_statuses(case))
+    for remedy, status in unknown.items():
+        if status == "not_eligible":
+            assert all(known[remedy] == "not_eligible" for known in answered), remedy

@@ -84,12 +84,26 @@ def pc_1203_4a(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     if record.level == "felony":
         out.not_applicable("felony_not_covered")
         return out
-    if record.probation in ("active", "completed"):
-        out.not_applicable("probation_granted")
+    offense = record.offense.offense
+    if record.level == "infraction" or (
+        offense is not None and offense.levels == frozenset({"infraction"})
+    ):
+        # § 1203.4a(a): every infraction, with or without probation.
+        out.met("infraction_covered")
+        out.unknown("one_year_after_judgment", "sentence_date")
         return out
-    if record.level in ("misdemeanor", "infraction") and record.probation == "none":
+    if record.probation in ("active", "completed"):
+        if record.level == "misdemeanor" or (
+            offense is not None and "infraction" not in offense.levels
+        ):
+            out.not_applicable("probation_granted")
+            return out
+        # An infraction is covered with probation too: the level decides.
+        out.unknown("level_unknown", "level")
+        return out
+    if record.level == "misdemeanor" and record.probation == "none":
         out.met("misdemeanor_without_probation")
-    if record.level not in ("misdemeanor", "infraction"):
+    if record.level != "misdemeanor":
         out.unknown("level_unknown", "level")
     if record.probation != "none":
         out.unknown("probation_unknown", "probation")

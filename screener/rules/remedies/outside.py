@@ -91,6 +91,10 @@ def _level_b_conviction(out: Outcome, record: Record, reason: str) -> None:
 def tsra(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     if record.system is None:
         out.unknown("system_unknown", "system")
+    elif record.system == "california" and record.offense.is_federal:
+        # "18 USC 1591" on a record marked California may be a federal case
+        # after all: ask which court rather than close the federal door.
+        out.unsettled("federal_code_on_state_record")
     elif record.system != "federal":
         out.not_applicable("not_federal_record")
         return out
