@@ -19,6 +19,7 @@ from screener.ratelimit import over_limit
 from screener.rules import InvalidCase, screen
 
 MAX_BODY = 1024 * 1024
+TOO_LONG_NUMBER = "The body holds a number too long to read (over 4,300 digits)."
 
 
 def _error(status: int, message: str, field: str = "") -> JsonResponse:
@@ -53,6 +54,8 @@ def screen_api(request: HttpRequest) -> JsonResponse:
         case: Any = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return _no_cookies(_error(400, "The body is not valid JSON."))
+    except ValueError:  # a number past Python's 4,300-digit limit
+        return _no_cookies(_error(400, TOO_LONG_NUMBER))
     try:
         result = screen(case, today=timezone.localdate())
     except InvalidCase as invalid:
