@@ -71,6 +71,21 @@ def case_for(request: HttpRequest, pk: int) -> Case:
     membership = membership_of(request)
     case = visible_cases(membership).filter(pk=pk).first()
     if case is None:
-        audit(request.user, Action.DENIED, detail=f"case {pk}")  # type: ignore[arg-type]
+        _log_refusal(request, membership, pk)
         raise Http404
     return case
+
+
+def _log_refusal(request: HttpRequest, membership: Membership, pk: int) -> None:
+    """Log a refused case where both organisations see it.
+
+    The case's organisation gets a line with the case id (they must see
+    who probes their cases); when that is another organisation, the
+    prober's own gets a line too, with only the number they asked for.
+    """
+    target = Case.objects.select_related("organization").filter(pk=pk).first()
+    user = request.user
+    if target is not None:
+        audit(user, Action.DENIED, case=target, detail=f"case {pk}")  # type: ignore[arg-type]
+    if target is None or target.organization_id != membership.organization_id:
+        audit(user, Action.DENIED, detail=f"case {pk}")  # type: ignore[arg-type]

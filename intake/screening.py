@@ -30,7 +30,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from intake import services
+from intake import boundary, services
 from intake.access import case_for, membership_of, staff_view
 from intake.forms import (
     PersonFactsForm,
@@ -45,7 +45,7 @@ from screener import views as screener_views
 from screener.rules import InvalidCase, screen
 from screener.rules.facts import read_case
 
-STAFF_SCREENING = "intake_staff_screening"
+STAFF_SCREENING = boundary.STAFF_SCREENING
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
 
 
@@ -61,6 +61,7 @@ def _mark(request: HttpRequest, case: Case | None) -> None:
 def _start(request: HttpRequest, case: Case | None) -> HttpResponse:
     """Mark this session as a staff screening, then begin the wizard."""
     _mark(request, case)
+    services.audit(request.user, Action.SCREEN, case=case, detail="start")
     return screener_views.begin(request)
 
 
@@ -86,6 +87,7 @@ def screen_again(request: HttpRequest, pk: int) -> HttpResponse:
     if screening is None:
         return _start(request, case)
     _mark(request, case)
+    services.audit(request.user, Action.SCREEN, case=case, detail="start")
     screener_answers.save_screening(request, screening)
     request.session.pop(session_store.CASE_KEY, None)
     session_store.write(request, screener_views.WIZARD_KEY, None)

@@ -284,9 +284,11 @@ def case_packet(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view(*ADMIN)
 def audit_log(request: HttpRequest) -> HttpResponse:
     organization = membership_of(request).organization
+    # Logged first: the paginator counts before it slices, so a line
+    # written after counting would push the oldest entry off the page.
+    services.audit(request.user, Action.VIEW_AUDIT)
     entries = AuditEntry.objects.filter(organization=organization)
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
-    services.audit(request.user, Action.VIEW_AUDIT)
     return render(request, "intake/audit.html", {"page": page})
 
 
