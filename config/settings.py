@@ -112,6 +112,11 @@ AXES_LOCKOUT_TEMPLATE = "intake/locked_out.html"
 if envint("AXES_PROXY_COUNT", 0):
     AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# The name an authenticator app shows beside the staff member's codes
+# (the otpauth link's issuer).
+OTP_TOTP_ISSUER = (
+    os.environ.get("STAFF_OTP_ISSUER", "").strip() or "Legal aid workspace"
+)
 # The intake data keys: comma-separated Fernet keys, newest first. Never
 # derived from SECRET_KEY (see intake/crypto.py).
 INTAKE_ENCRYPTION_KEYS = envlist("INTAKE_ENCRYPTION_KEYS")
