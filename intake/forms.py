@@ -12,7 +12,9 @@ import re
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationForm
@@ -21,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import Organization, Role, Status
 from petitions.forms import CHOICE, TextField
+from screener import ratelimit
 
 PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -187,7 +190,22 @@ class StaffContactPlanForm(HandoffForm):
         return initial
 
 
-# Staff pages are English only for now.
+SIGN_IN_FAILURES = "sign-in-failures"
+
+
+def cooloff() -> int:
+    """The lockout's cool-off in seconds: the window failures per address count in."""
+    return max(60, int(settings.AXES_COOLOFF_TIME.total_seconds()))
+
+
+def address_over_limit(request: Any) -> bool:
+    """True when this address has used up its failed sign-ins (any usernames)."""
+    failures = ratelimit.hits(
+        SIGN_IN_FAILURES, ratelimit.client_ip(request), window=cooloff()
+    )
+    return failures >= settings.SIGN_IN_FAILURES_PER_ADDRESS
+
+
 class StaffAuthenticationForm(OTPAuthenticationForm):
     """Username, password and code on one page, with no device picker.
 
@@ -199,6 +217,44 @@ class StaffAuthenticationForm(OTPAuthenticationForm):
     counts as a failed attempt against the other one (django-otp's own
     reason for not trying every device).
     """
+
+    error_messages = {  # noqa: RUF012 - Django API
+        **OTPAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The username, password or code is not right. Check them and try again."
+        ),
+    }
+
+    def clean(self) -> dict[str, Any]:
+        """One answer for every failure, and every failure counted.
+
+        django-otp answers a right password with a wrong code "Invalid
+        token", which tells a guesser the password is right, and that
+        attempt never reached django-axes. Here a wrong password, a missing
+        or wrong code, or a throttled device all get the same message; a
+        failure after a right password is reported to axes like a wrong
+        password (so it counts towards the lockout); and every failure
+        counts towards the address's limit across usernames
+        (``SIGN_IN_FAILURES_PER_ADDRESS``, password spraying).
+        """
+        try:
+            return super().clean()
+        except ValidationError:
+            if self.user_cache is not None:
+                user_login_failed.send(
+                    sender=__name__,
+                    credentials={"username": self.cleaned_data.get("username")},
+                    request=self.request,
+                )
+                self.user_cache = None
+            ratelimit.hit(
+                SIGN_IN_FAILURES, ratelimit.client_ip(self.request), window=cooloff()
+            )
+            raise ValidationError(
+                self.error_messages["invalid_login"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            ) from None
 
     def _chosen_device(self, user: Any) -> Any:
         chosen = super()._chosen_device(user)

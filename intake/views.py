@@ -9,7 +9,7 @@ only case ids, never a name or an answer.
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import auth
@@ -29,6 +29,8 @@ from intake.forms import (
     NoteForm,
     StaffAuthenticationForm,
     StatusForm,
+    address_over_limit,
+    cooloff,
 )
 from intake.models import Action, AuditEntry, Case, Role
 from petitions.forms import DraftDetailsForm
@@ -48,6 +50,17 @@ class StaffLoginView(LoginView):
     template_name = "intake/login.html"
     otp_authentication_form = StaffAuthenticationForm
     redirect_authenticated_user = False
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """An address past its failed sign-ins waits, whichever username it tries."""
+        if address_over_limit(request):
+            return render(
+                request,
+                "intake/locked_out.html",
+                {"cooloff_timedelta": timedelta(seconds=cooloff())},
+                status=429,
+            )
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)

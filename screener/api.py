@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from screener.ratelimit import over_limit
+from screener.ratelimit import client_ip, over_limit
 from screener.rules import InvalidCase, screen
 
 MAX_BODY = 1024 * 1024
@@ -30,7 +30,7 @@ def _error(status: int, message: str, field: str = "") -> JsonResponse:
 
 def _rate_limited(request: HttpRequest) -> bool:
     """A fixed one-minute window per client address, in the shared cache."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     return over_limit("screen-api", address, settings.SCREEN_API_RATE_PER_MINUTE)
 
 
