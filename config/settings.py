@@ -228,10 +228,14 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Rate limit for the anonymous screening API, per client address per minute.
 SCREEN_API_RATE_PER_MINUTE = envint("SCREEN_API_RATE_PER_MINUTE", 60)
 
-# Rate limits live in the cache. One server: its own memory is enough. Several
-# servers behind a load balancer: CACHE_URL=redis://host:6379/0 so the limits
-# are shared (docs/deploy.md).
+# Rate limits live in the cache, and the cache must be one that every server
+# process shares: a per-process memory would give each gunicorn worker its
+# own budget (60/min x workers). By default Django's database cache (a table
+# made by `migrate`, intake/migrations/0005); CACHE_URL=redis://host:6379/0
+# for Redis, which is faster once there are several app servers
+# (docs/deploy.md).
 CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+CACHE_TABLE = "rate_limit_cache"
 CACHES = {
     "default": (
         {
@@ -240,8 +244,8 @@ CACHES = {
         }
         if CACHE_URL
         else {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "screener",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
         }
     )
 }

@@ -71,14 +71,6 @@ def _plain_http(settings: Any) -> None:
     settings.SECURE_SSL_REDIRECT = False
 
 
-@pytest.fixture(autouse=True)
-def _fresh_limits() -> None:
-    """Rate-limit counters (sign-in failures per address...) start at zero."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def org_a(db: None) -> Organization:
     return Organization.objects.create(
