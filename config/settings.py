@@ -250,6 +250,11 @@ CACHES = {
     )
 }
 
+# Hand-offs to legal aid, per ten minutes: cases made from one address, and
+# posts of the form from one session (intake/handoff.py).
+HANDOFF_PER_ADDRESS = envint("HANDOFF_PER_ADDRESS", 5)
+HANDOFF_POSTS_PER_SESSION = envint("HANDOFF_POSTS_PER_SESSION", 10)
+
 # Petition packets are the one heavy page (about half a second of CPU each).
 # At most this many render at once across every server sharing the database
 # (PostgreSQL advisory locks; per process elsewhere), and each visitor or

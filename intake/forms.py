@@ -26,6 +26,8 @@ from petitions.forms import CHOICE, TextField
 from screener import ratelimit
 
 PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
+# A US number with its area code has 10 digits; E.164 allows at most 15.
+MIN_DIGITS, MAX_DIGITS = 10, 15
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 METHODS = [
     ("phone", _("Call me")),
@@ -128,6 +130,14 @@ class HandoffForm(forms.Form):
             raise ValidationError(
                 _("Enter a phone number using digits, spaces, dashes or brackets."),
                 code="invalid_phone",
+            )
+        # "-------" matched the characters above, and nobody can call it.
+        if phone and not MIN_DIGITS <= sum(c.isdigit() for c in phone) <= MAX_DIGITS:
+            raise ValidationError(
+                _(
+                    "Enter a phone number with at least 10 digits, including the area code."
+                ),
+                code="short_phone",
             )
         return phone
 
