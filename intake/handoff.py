@@ -49,10 +49,13 @@ def organizations_for(case: dict[str, Any]) -> list[Organization]:
 
 def _finish(request: HttpRequest, case: Case) -> HttpResponse:
     session_store.clear(request)
-    request.session[DONE] = {
-        "reference": case.reference,
-        "organization": case.organization.name,
-    }
+    # Encrypted with a new visitor key like any answer: in plaintext, the
+    # session row would tie this browser to a legal-aid case.
+    session_store.write(
+        request,
+        DONE,
+        {"reference": case.reference, "organization": case.organization.name},
+    )
     return redirect("intake:handoff_done")
 
 
@@ -117,7 +120,7 @@ def _flooding(request: HttpRequest) -> bool:
 @require_GET
 @never_cache
 def handoff_done(request: HttpRequest) -> HttpResponse:
-    done = request.session.get(DONE)
+    done = session_store.read(request, DONE)
     if not isinstance(done, dict):
         return redirect("screener:start")
     return render(request, "intake/handoff_done.html", done)

@@ -15,6 +15,8 @@ or the visitor exits, the key is gone and the ciphertext is noise.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import json
 from importlib import import_module
 from typing import Any
@@ -27,6 +29,8 @@ from django.http import HttpRequest, HttpResponse
 CASE_KEY = "finished_case"
 SCREENING_KEY = "screening"
 KEY_COOKIE = "k"
+# The session's record of the key it issued (a hash, useless for decrypting).
+KEY_FINGERPRINT = "kf"
 _REQUEST_KEY = "_visitor_key"
 _REQUEST_KEY_NEW = "_visitor_key_new"
 _REQUEST_KEY_USED = "_visitor_key_used"
@@ -44,16 +48,47 @@ def _valid_key(value: str | None) -> bool:
     return True
 
 
+def _fingerprint(key: str) -> str:
+    """What the session row keeps of the key: enough to recognise it, not to use it."""
+    return hashlib.sha256(key.encode("ascii")).hexdigest()[:32]
+
+
+def _issued_here(request: HttpRequest, cookie: str) -> bool:
+    """True when this server made the cookie's key for this session.
+
+    A key the client chose is refused: whoever planted it (on a shared
+    phone, or from a sibling site that can set cookies) would hold the key
+    to every answer typed after it. Sessions begun before keys were
+    recorded are recognised by their own ciphertext, once, so nobody's
+    answers are lost by an upgrade; a fresh session has none to show.
+    """
+    recorded = request.session.get(KEY_FINGERPRINT)
+    if recorded is not None:
+        return hmac.compare_digest(str(recorded), _fingerprint(cookie))
+    fernet = Fernet(cookie.encode("ascii"))
+    for value in list(request.session.values()):
+        if isinstance(value, str) and value.startswith("gAAAAA"):
+            try:
+                fernet.decrypt(value.encode("ascii"))
+            except (InvalidToken, UnicodeEncodeError):
+                continue
+            return True
+    return False
+
+
 def _fernet(request: HttpRequest) -> Fernet:
     """The visitor's cipher; makes a key (to be sent as a cookie) if needed."""
     key = getattr(request, _REQUEST_KEY, None)
     if key is None:
         cookie = request.COOKIES.get(KEY_COOKIE)
-        if _valid_key(cookie):
+        if _valid_key(cookie) and _issued_here(request, cookie):  # type: ignore[arg-type]
             key = cookie
         else:
             key = Fernet.generate_key().decode("ascii")
             setattr(request, _REQUEST_KEY_NEW, True)
+        fingerprint = _fingerprint(key)  # type: ignore[arg-type]
+        if request.session.get(KEY_FINGERPRINT) != fingerprint:
+            request.session[KEY_FINGERPRINT] = fingerprint
         setattr(request, _REQUEST_KEY, key)
     setattr(request, _REQUEST_KEY_USED, True)
     return Fernet(key.encode("ascii"))
@@ -152,6 +187,10 @@ def clear(request: HttpRequest) -> None:
         request.session.clear()
         request.session._session_key = None  # empty: the cookie is deleted, not saved
     setattr(request, _REQUEST_KEY_DROP, True)
+    # Anything written after this (a confirmation) gets a new key and cookie.
+    setattr(request, _REQUEST_KEY, None)
+    setattr(request, _REQUEST_KEY_NEW, False)
+    setattr(request, _REQUEST_PLAIN, {})
 
 
 class VisitorKeyMiddleware:
@@ -162,11 +201,12 @@ class VisitorKeyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response: HttpResponse = self.get_response(request)
-        if getattr(request, _REQUEST_KEY_DROP, False):
-            response.delete_cookie(KEY_COOKIE, samesite="Lax")
-        elif getattr(request, _REQUEST_KEY_NEW, False) and getattr(
+        made = getattr(request, _REQUEST_KEY_NEW, False) and getattr(
             request, _REQUEST_KEY_USED, False
-        ):
+        )
+        if getattr(request, _REQUEST_KEY_DROP, False) and not made:
+            response.delete_cookie(KEY_COOKIE, samesite="Lax")
+        elif made:
             # No max_age/expires: a browser-session cookie, gone on close.
             response.set_cookie(
                 KEY_COOKIE,
