@@ -21,8 +21,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from intake.crypto import DecryptionError
 from intake.models import Action, Case, Membership, Role
 from intake.services import audit
 
@@ -52,7 +54,11 @@ def staff_view(*roles: str) -> Callable[[View], View]:
             if membership is None or (roles and membership.role not in roles):
                 audit(user, Action.DENIED, detail=request.resolver_match.url_name or "")
                 raise PermissionDenied
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except DecryptionError:
+                # One case no key opens: say so on its page, never a 500.
+                return render(request, "intake/unreadable.html", status=503)
 
         return wrapper
 

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from intake.crypto import EncryptedJSONField
+from intake.crypto import EncryptedJSONField, Unreadable
 from screener.counties import COUNTIES
 
 COUNTY_CHOICES = [(c, c) for c in COUNTIES]
@@ -133,6 +133,18 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def unreadable(self) -> bool:
+        """True when a loaded encrypted field opens with none of the current keys.
+
+        Only fields already loaded are looked at (the queue defers the
+        answers and the narrative), so asking costs no query.
+        """
+        return any(
+            isinstance(self.__dict__.get(name), Unreadable)
+            for name in ("answers", "contact", "narrative")
+        )
 
     def set_status(self, status: str) -> None:
         """Change status; the retention clock starts at the first final one."""
