@@ -18,10 +18,9 @@ from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationForm
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import Organization, Role, Status
+from intake.otp import HashedStaticDevice, SealedTOTPDevice
 from petitions.forms import CHOICE, TextField
 from screener import ratelimit
 
@@ -273,8 +272,12 @@ class StaffAuthenticationForm(OTPAuthenticationForm):
         token = str(self.cleaned_data.get("otp_token") or "").strip()
         backup = None
         if token and not token.isdigit():
-            backup = StaticDevice.objects.filter(user=user, confirmed=True).first()
-        return backup or TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            backup = HashedStaticDevice.objects.filter(
+                user=user, confirmed=True
+            ).first()
+        return (
+            backup or SealedTOTPDevice.objects.filter(user=user, confirmed=True).first()
+        )
 
 
 class StatusForm(forms.Form):

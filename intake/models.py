@@ -261,3 +261,8 @@ class Tally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.month:%Y-%m} {self.dimension}={self.value}"
+
+
+# The second-factor proxies live in intake.otp; imported here so Django
+# registers them with this app's models.
+from intake.otp import HashedStaticDevice, SealedTOTPDevice  # noqa: E402, F401

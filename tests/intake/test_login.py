@@ -15,11 +15,12 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import Action, AuditEntry, Membership, Organization, Role
+from intake.otp import SealedTOTPDevice
 from tests.intake.conftest import PASSWORD, verified_client
 
 
 def code_for(user: Any, at: Any = None) -> str:
-    device = TOTPDevice.objects.get(user=user)
+    device = SealedTOTPDevice.objects.get(user=user)
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     if at is not None:
         totp.time = at.timestamp()

@@ -25,9 +25,9 @@ from django.contrib.auth.password_validation import (
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import Membership, Organization, Role
+from intake.otp import SealedTOTPDevice
 
 VALIDATORS = [
     MinimumLengthValidator(12),
@@ -81,7 +81,7 @@ class Command(BaseCommand):
             Membership.objects.create(
                 user=user, organization=organization, role=options["role"]
             )
-            device = TOTPDevice.objects.create(
+            device = SealedTOTPDevice.objects.create(
                 user=user, name="authenticator", confirmed=True
             )
         self.stdout.write("Load this into the person's authenticator app:")
