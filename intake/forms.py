@@ -321,10 +321,49 @@ class FiltersForm(forms.Form):
 
 ANSWER_CHOICES = [("yes", "Yes"), ("no", "No"), ("unsure", "Unsure / not known")]
 UNKNOWN = [("", "Not known")]
+# The survivor's own choices, in the staff member's words.
+DISPOSITION_CHOICES = [
+    ("conviction", "Convicted (pleaded guilty or no contest, or found guilty)"),
+    ("arrest", "Arrested, not convicted (not charged, dismissed or acquitted)"),
+    ("juvenile_adjudication", "Juvenile court decided it"),
+    ("pending", "Still open"),
+]
 
 
-def _choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
-    return UNKNOWN + [(v, v.replace("_", " ").capitalize()) for v in values]
+def _level_choices() -> list[tuple[str, str]]:
+    from screener.forms import LEVEL_CHOICES
+
+    return [(value, str(label)) for value, label, _hint in LEVEL_CHOICES.values()] + [
+        ("unknown", "Not sure which")
+    ]
+
+
+def finding_choices(findings: list[str]) -> list[tuple[str, str]]:
+    """Each finding in the survivor's plain words, with its code for staff."""
+    from screener.forms import finding_label
+
+    return [(code, f"{finding_label(code)} ({code})") for code in findings]
+
+
+def findings_offered(records: list[dict[str, Any]]) -> list[str]:
+    """The findings the survivor's question asks about, and any already stored.
+
+    The question asks, per record, only what could make it a violent felony
+    (``screener.rules.findings_for``); staff may change the offense on the
+    same page, so every finding the questions know is offered, those for
+    the stored offenses first, and a stored finding the questions never ask
+    about is kept rather than dropped.
+    """
+    from screener.forms import FINDING_LABELS
+    from screener.rules import findings_for
+
+    offered: list[str] = []
+    for record in records:
+        offense, level = record.get("offense") or "", record.get("level") or "felony"
+        offered += findings_for(offense, level)
+        offered += [str(code) for code in record.get("enhancements") or []]
+    offered += list(FINDING_LABELS)
+    return list(dict.fromkeys(offered))
 
 
 class RecordFactsForm(forms.Form):
@@ -340,7 +379,7 @@ class RecordFactsForm(forms.Form):
         label="Offense (code section)", required=False, max_length=1000
     )
     level = forms.ChoiceField(label="Level", required=False)
-    disposition = forms.ChoiceField(label="Disposition", required=False)
+    disposition = forms.ChoiceField(label="What happened in the case", required=False)
     county = forms.ChoiceField(label="County", required=False)
     while_victimized = forms.ChoiceField(
         label="Committed while being victimized", choices=ANSWER_CHOICES
@@ -348,24 +387,28 @@ class RecordFactsForm(forms.Form):
     direct_result = forms.ChoiceField(
         label="A direct result of the victimization", choices=ANSWER_CHOICES
     )
-    enhancements = forms.CharField(
-        label="Enhancements or findings found true",
+    enhancements = forms.MultipleChoiceField(
+        label="Did the court find any of these were true?",
         required=False,
-        max_length=1000,
-        help_text="Comma-separated, e.g. PC 12022.7, person_present. Blank: none.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick all that were found true. None ticked: none were.",
     )
     enhancements_unknown = forms.BooleanField(
-        label="Not known whether any enhancement was found true", required=False
+        label="Not known whether any of these was found true", required=False
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, findings: list[str] | None = None, **kwargs: Any
+    ) -> None:
         from screener.counties import COUNTIES
-        from screener.rules.facts import DISPOSITIONS, LEVELS
 
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = _choices(LEVELS)
-        self.fields["disposition"].choices = _choices(DISPOSITIONS)
+        self.fields["level"].choices = UNKNOWN + _level_choices()
+        self.fields["disposition"].choices = UNKNOWN + DISPOSITION_CHOICES
         self.fields["county"].choices = UNKNOWN + [(c, c) for c in COUNTIES]
+        self.fields["enhancements"].choices = finding_choices(
+            findings if findings is not None else findings_offered([])
+        )
 
     @staticmethod
     def initial_for(record: dict[str, Any]) -> dict[str, Any]:
@@ -378,14 +421,13 @@ class RecordFactsForm(forms.Form):
             "county": record.get("county") or "",
             "while_victimized": record.get("while_victimized") or "unsure",
             "direct_result": record.get("direct_result") or "unsure",
-            "enhancements": ", ".join(found or []),
+            "enhancements": list(found or []),
             "enhancements_unknown": found is None,
         }
 
     def record_changes(self) -> dict[str, Any]:
         """The contract fields these answers set (blank means unknown: null)."""
         data = self.cleaned_data
-        found = [e.strip() for e in data["enhancements"].split(",") if e.strip()]
         return {
             "offense": data["offense"].strip() or None,
             "level": data["level"] or None,
@@ -393,7 +435,9 @@ class RecordFactsForm(forms.Form):
             "county": data["county"] or None,
             "while_victimized": data["while_victimized"],
             "direct_result": data["direct_result"],
-            "enhancements": None if data["enhancements_unknown"] else found,
+            "enhancements": None
+            if data["enhancements_unknown"]
+            else list(data["enhancements"]),
         }
 
 

@@ -37,6 +37,7 @@ from intake.forms import (
     RecordFactsForm,
     RecordFactsFormSet,
     StaffContactPlanForm,
+    findings_offered,
 )
 from intake.models import Action, Case, Role, Source
 from screener import answers as screener_answers
@@ -193,8 +194,9 @@ def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
     stored = case.answers
     victimization = stored.get("victimization") or {}
     problems: list[str] = []
+    offered = {"findings": findings_offered(stored["records"])}
     if request.method == "POST":
-        formset = RecordFactsFormSet(request.POST, prefix="r")
+        formset = RecordFactsFormSet(request.POST, prefix="r", form_kwargs=offered)
         person = PersonFactsForm(request.POST, prefix="p")
         if len(formset.forms) != len(stored["records"]):
             raise Http404  # a stale or altered form: never guess which record
@@ -218,6 +220,7 @@ def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
         formset = RecordFactsFormSet(
             prefix="r",
             initial=[RecordFactsForm.initial_for(r) for r in stored["records"]],
+            form_kwargs=offered,
         )
         person = PersonFactsForm(
             prefix="p",
