@@ -19,6 +19,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views import csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -91,7 +92,8 @@ def handoff(request: HttpRequest) -> HttpResponse:
         created, _new = services.case_create(
             organization=form.cleaned_data["organization"],
             answers=case,
-            contact=form.contact_plan(),
+            # The language the survivor used, so staff can call in it.
+            contact={**form.contact_plan(), "language": translation.get_language()},
             idempotency_key=key,
         )
         ratelimit.hit("handoff", ratelimit.client_ip(request), window=WINDOW)

@@ -90,15 +90,37 @@ def queue(request: HttpRequest) -> HttpResponse:
             cases = cases.filter(county=filters.cleaned_data["county"])
         if filters.cleaned_data["status"]:
             cases = cases.filter(status=filters.cleaned_data["status"])
-    page = Paginator(cases.defer("answers", "narrative"), 50).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(cases.defer("narrative"), 50).get_page(request.GET.get("page"))
+    for case in page.object_list:
+        case.outcome = None if case.unreadable else queue_outcome(case.answers)
     services.audit(request.user, Action.VIEW_QUEUE)
     return render(
         request,
         "intake/queue.html",
         {"page": page, "filters": filters, "membership": membership},
     )
+
+
+OUTCOME_RANK = {"likely": 0, "possible": 1, "needs_review": 2, "not_eligible": 3}
+OUTCOME_WORDS = {
+    "likely": "Likely",
+    "possible": "Possible",
+    "needs_review": "Needs review",
+    "not_eligible": "Not eligible",
+}
+
+
+def queue_outcome(answers: dict[str, Any]) -> str:
+    """The best any record's best remedy reaches, in words, for the queue.
+
+    A few milliseconds a case (the rules are pure Python), 50 cases a page.
+    """
+    statuses = []
+    for record in screen(answers)["records"]:
+        by_id = {r["remedy"]: r["status"] for r in record["remedies"]}
+        statuses.append(by_id.get(record.get("best"), "not_eligible"))
+    best = min(statuses, key=OUTCOME_RANK.__getitem__, default="needs_review")
+    return OUTCOME_WORDS[best]
 
 
 def contact_actions(contact: dict[str, Any]) -> dict[str, Any]:

@@ -145,3 +145,23 @@ def test_the_audit_page_shows_utc(admin_a: Any, settings: Any) -> None:
     )  # fmt: skip
     page = verified_client(admin_a).get("/staff/audit/").content.decode()
     assert "2026-07-01 03:04:05" in page  # not 2026-06-30 20:04:05 (Los Angeles)
+
+
+@pytest.mark.django_db
+def test_the_queue_shows_each_cases_language_and_outcome(
+    org_a: Organization, staff_a: Any
+) -> None:
+    from django.utils import translation
+
+    from tests.intake.test_handoff import form_data, shown_key
+
+    client = Client()
+    put_case_in_session(client, contract_case())
+    with translation.override("es"):
+        client.cookies["django_language"] = "es"
+        key = shown_key(client.get("/send/"))
+        client.post("/send/", form_data(org_a, key))
+    assert Case.objects.get().contact["language"] == "es"
+    page = verified_client(staff_a).get("/staff/").content.decode()
+    assert '<td data-label="Language" class="wide-only">Spanish</td>' in page
+    assert '<td data-label="Outcome" class="wide-only">Likely</td>' in page
