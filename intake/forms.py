@@ -288,7 +288,7 @@ class AssignForm(forms.Form):
     attorney = forms.ModelChoiceField(
         queryset=get_user_model().objects.none(),
         required=False,
-        empty_label="Nobody",
+        empty_label=_("Nobody"),
     )
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
@@ -305,28 +305,32 @@ class HoldForm(forms.Form):
 class FiltersForm(forms.Form):
     county = forms.ChoiceField(required=False)
     status = forms.ChoiceField(
-        required=False, choices=[("", "Any status"), *Status.choices]
+        required=False, choices=[("", _("Any status")), *Status.choices]
     )
 
     def __init__(self, *args: Any, counties: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["county"].choices = [("", "Any county")] + [
+        self.fields["county"].choices = [("", _("Any county"))] + [
             (c, c) for c in counties
         ]
 
 
 # --- staff: edit the facts of a stored screening ------------------------------
-# Staff pages are English only (a decision: staff work in English; only the
-# survivor's pages are translated), so these labels are plain strings.
+# Staff pages are translated like the survivor's (issue 16: Spanish-speaking
+# staff work the same cases).
 
-ANSWER_CHOICES = [("yes", "Yes"), ("no", "No"), ("unsure", "Unsure / not known")]
-UNKNOWN = [("", "Not known")]
+ANSWER_CHOICES = [
+    ("yes", _("Yes")),
+    ("no", _("No")),
+    ("unsure", _("Unsure / not known")),
+]
+UNKNOWN = [("", _("Not known"))]
 # The survivor's own choices, in the staff member's words.
 DISPOSITION_CHOICES = [
-    ("conviction", "Convicted (pleaded guilty or no contest, or found guilty)"),
-    ("arrest", "Arrested, not convicted (not charged, dismissed or acquitted)"),
-    ("juvenile_adjudication", "Juvenile court decided it"),
-    ("pending", "Still open"),
+    ("conviction", _("Convicted (pleaded guilty or no contest, or found guilty)")),
+    ("arrest", _("Arrested, not convicted (not charged, dismissed or acquitted)")),
+    ("juvenile_adjudication", _("Juvenile court decided it")),
+    ("pending", _("Still open")),
 ]
 
 
@@ -334,7 +338,7 @@ def _level_choices() -> list[tuple[str, str]]:
     from screener.forms import LEVEL_CHOICES
 
     return [(value, str(label)) for value, label, _hint in LEVEL_CHOICES.values()] + [
-        ("unknown", "Not sure which")
+        ("unknown", str(_("Not sure which")))
     ]
 
 
@@ -376,25 +380,27 @@ class RecordFactsForm(forms.Form):
     """
 
     offense = forms.CharField(
-        label="Offense (code section)", required=False, max_length=1000
+        label=_("Offense (code section)"), required=False, max_length=1000
     )
-    level = forms.ChoiceField(label="Level", required=False)
-    disposition = forms.ChoiceField(label="What happened in the case", required=False)
-    county = forms.ChoiceField(label="County", required=False)
+    level = forms.ChoiceField(label=_("Level"), required=False)
+    disposition = forms.ChoiceField(
+        label=_("What happened in the case"), required=False
+    )
+    county = forms.ChoiceField(label=_("County"), required=False)
     while_victimized = forms.ChoiceField(
-        label="Committed while being victimized", choices=ANSWER_CHOICES
+        label=_("Committed while being victimized"), choices=ANSWER_CHOICES
     )
     direct_result = forms.ChoiceField(
-        label="A direct result of the victimization", choices=ANSWER_CHOICES
+        label=_("A direct result of the victimization"), choices=ANSWER_CHOICES
     )
     enhancements = forms.MultipleChoiceField(
-        label="Did the court find any of these were true?",
+        label=_("Did the court find any of these were true?"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick all that were found true. None ticked: none were.",
+        help_text=_("Tick all that were found true. None ticked: none were."),
     )
     enhancements_unknown = forms.BooleanField(
-        label="Not known whether any of these was found true", required=False
+        label=_("Not known whether any of these was found true"), required=False
     )
 
     def __init__(
@@ -448,19 +454,19 @@ class PersonFactsForm(forms.Form):
     """The victimization facts shared by every record."""
 
     ongoing = forms.ChoiceField(
-        label="Victimization still happening now", choices=ANSWER_CHOICES
+        label=_("Victimization still happening now"), choices=ANSWER_CHOICES
     )
     sought_services = forms.ChoiceField(
-        label="Has sought services for it", choices=ANSWER_CHOICES
+        label=_("Has sought services for it"), choices=ANSWER_CHOICES
     )
 
 
 class NoteForm(forms.Form):
-    """A note on a case (English only, like every staff page)."""
+    """A note on a case."""
 
     text = forms.CharField(
-        label="Add a note",
+        label=_("Add a note"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 4, "class": "textarea"}),
-        help_text="Stored encrypted with the case and deleted with it.",
+        help_text=_("Stored encrypted with the case and deleted with it."),
     )

@@ -17,6 +17,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.views import LoginView
 
@@ -103,10 +105,10 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 OUTCOME_RANK = {"likely": 0, "possible": 1, "needs_review": 2, "not_eligible": 3}
 OUTCOME_WORDS = {
-    "likely": "Likely",
-    "possible": "Possible",
-    "needs_review": "Needs review",
-    "not_eligible": "Not eligible",
+    "likely": _("Likely"),
+    "possible": _("Possible"),
+    "needs_review": _("Needs review"),
+    "not_eligible": _("Not eligible"),
 }
 
 
@@ -120,7 +122,7 @@ def queue_outcome(answers: dict[str, Any]) -> str:
         by_id = {r["remedy"]: r["status"] for r in record["remedies"]}
         statuses.append(by_id.get(record.get("best"), "not_eligible"))
     best = min(statuses, key=OUTCOME_RANK.__getitem__, default="needs_review")
-    return OUTCOME_WORDS[best]
+    return str(OUTCOME_WORDS[best])
 
 
 def contact_actions(contact: dict[str, Any]) -> dict[str, Any]:
@@ -147,7 +149,7 @@ def contact_actions(contact: dict[str, Any]) -> dict[str, Any]:
 def _trace(case: Case) -> dict[str, Any]:
     """The rules' full output for the stored answers: every remedy, reason
     and citation, for staff to check the screening."""
-    return screen(case.answers)
+    return screen(case.answers, translate=gettext)
 
 
 @require_GET
