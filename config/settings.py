@@ -246,6 +246,12 @@ CACHES = {
         else {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": CACHE_TABLE,
+            # Counters for every address of the last window; Django's default
+            # (300) would cull live counters under a crowd and undercount.
+            # Expired rows are culled first. Increments are read-then-write:
+            # a burst of simultaneous requests may be undercounted by the
+            # number in flight, which Redis (CACHE_URL) does not do.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     )
 }
