@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install dev-key run test test-rules test-app lint fmt bench messages check soak soak-short
+.PHONY: install run test test-rules test-app lint fmt bench messages check soak soak-short
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ install: $(STAMP)
 DEV_KEYS ?= .dev-encryption-key
 DEV_ENV = DEBUG=$${DEBUG:-1} INTAKE_ENCRYPTION_KEYS=$${INTAKE_ENCRYPTION_KEYS:-$$(cat $(DEV_KEYS))}
 
+.PHONY: dev-key
 dev-key: install
 	@test -s $(DEV_KEYS) || (umask 077 && $(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())' > $(DEV_KEYS))
 
