@@ -15,8 +15,6 @@ or the visitor exits, the key is gone and the ciphertext is noise.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import json
 from importlib import import_module
 from typing import Any
@@ -29,8 +27,8 @@ from django.http import HttpRequest, HttpResponse
 CASE_KEY = "finished_case"
 SCREENING_KEY = "screening"
 KEY_COOKIE = "k"
-# The session's record of the key it issued (a hash, useless for decrypting).
-KEY_FINGERPRINT = "kf"
+# A marker encrypted under the key the server issued: only that key opens it.
+KEY_MARKER = "km"
 _REQUEST_KEY = "_visitor_key"
 _REQUEST_KEY_NEW = "_visitor_key_new"
 _REQUEST_KEY_USED = "_visitor_key_used"
@@ -48,25 +46,22 @@ def _valid_key(value: str | None) -> bool:
     return True
 
 
-def _fingerprint(key: str) -> str:
-    """What the session row keeps of the key: enough to recognise it, not to use it."""
-    return hashlib.sha256(key.encode("ascii")).hexdigest()[:32]
-
-
 def _issued_here(request: HttpRequest, cookie: str) -> bool:
     """True when this server made the cookie's key for this session.
 
     A key the client chose is refused: whoever planted it (on a shared
     phone, or from a sibling site that can set cookies) would hold the key
-    to every answer typed after it. Sessions begun before keys were
-    recorded are recognised by their own ciphertext, once, so nobody's
-    answers are lost by an upgrade; a fresh session has none to show.
+    to every answer typed after it. When the server makes a key it puts a
+    marker in the session encrypted under that key (``KEY_MARKER``), so
+    only that key opens it; nothing about the key itself is in the row.
+    Sessions begun before the marker are recognised by their own
+    ciphertext, so nobody's answers are lost by an upgrade; a fresh session
+    has none to show.
     """
-    recorded = request.session.get(KEY_FINGERPRINT)
-    if recorded is not None:
-        return hmac.compare_digest(str(recorded), _fingerprint(cookie))
     fernet = Fernet(cookie.encode("ascii"))
-    for value in list(request.session.values()):
+    marker = request.session.get(KEY_MARKER)
+    candidates = [marker] if isinstance(marker, str) else list(request.session.values())
+    for value in candidates:
         if isinstance(value, str) and value.startswith("gAAAAA"):
             try:
                 fernet.decrypt(value.encode("ascii"))
@@ -86,12 +81,13 @@ def _fernet(request: HttpRequest) -> Fernet:
         else:
             key = Fernet.generate_key().decode("ascii")
             setattr(request, _REQUEST_KEY_NEW, True)
-        fingerprint = _fingerprint(key)  # type: ignore[arg-type]
-        if request.session.get(KEY_FINGERPRINT) != fingerprint:
-            request.session[KEY_FINGERPRINT] = fingerprint
+            request.session.pop(KEY_MARKER, None)
+        if KEY_MARKER not in request.session:
+            marker = Fernet(key.encode("ascii")).encrypt(b"issued")  # type: ignore[union-attr]
+            request.session[KEY_MARKER] = marker.decode("ascii")
         setattr(request, _REQUEST_KEY, key)
     setattr(request, _REQUEST_KEY_USED, True)
-    return Fernet(key.encode("ascii"))
+    return Fernet(key.encode("ascii"))  # type: ignore[union-attr]
 
 
 def _plain_texts(request: HttpRequest) -> dict[str, bytes]:
