@@ -83,7 +83,7 @@ def _fernet(request: HttpRequest) -> Fernet:
             setattr(request, _REQUEST_KEY_NEW, True)
             request.session.pop(KEY_MARKER, None)
         if KEY_MARKER not in request.session:
-            marker = Fernet(key.encode("ascii")).encrypt(b"issued")  # type: ignore[union-attr]
+            marker = Fernet(key.encode("ascii")).encrypt(b'"issued"')  # type: ignore[union-attr]
             request.session[KEY_MARKER] = marker.decode("ascii")
         setattr(request, _REQUEST_KEY, key)
     setattr(request, _REQUEST_KEY_USED, True)
