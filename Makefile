@@ -16,9 +16,19 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: install
-	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+# A development encryption key kept in an ignored local file, so cases made
+# under `make run` can still be read after a restart (a random key per
+# process cannot). INTAKE_ENCRYPTION_KEYS from the environment wins.
+DEV_KEYS ?= .dev-encryption-key
+DEV_ENV = DEBUG=$${DEBUG:-1} INTAKE_ENCRYPTION_KEYS=$${INTAKE_ENCRYPTION_KEYS:-$$(cat $(DEV_KEYS))}
+
+.PHONY: dev-key
+dev-key: install
+	@test -s $(DEV_KEYS) || (umask 077 && $(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())' > $(DEV_KEYS))
+
+run: install dev-key
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 # Rules first, with 100 % branch coverage of screener/rules enforced; then
 # the rest of the suite (database, wizard, petitions, browser).

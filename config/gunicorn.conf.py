@@ -27,7 +27,25 @@ def _int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
-bind = os.environ.get("GUNICORN_BIND") or f"0.0.0.0:{_int('PORT', 8000)}"
+def _bind() -> str:
+    """Loopback unless told otherwise: a server reachable from every network
+    by default answers whoever finds it, around the load balancer's TLS and
+    headers. ``BIND`` names the address the load balancer reaches (``10.0.0.5``
+    or ``10.0.0.5:8000``); ``PORT`` the port (8000). ``GUNICORN_BIND`` (a full
+    ``host:port``) still wins, as before.
+    """
+    full = os.environ.get("GUNICORN_BIND", "").strip()
+    if full:
+        return full
+    host = os.environ.get("BIND", "").strip() or "127.0.0.1"
+    if "]:" in host or host.count(":") == 1:
+        return host  # already host:port ("10.0.0.5:8000", "[::1]:8000")
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # a bare IPv6 address
+    return f"{host}:{_int('PORT', 8000)}"
+
+
+bind = _bind()
 worker_class = "gthread"
 workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count())
 threads = _int("WEB_THREADS", 4)

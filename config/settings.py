@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Signed-in staff never reach the survivor's results, packet or hand-off.
+    "intake.boundary.StaffBoundaryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
@@ -110,10 +112,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "intake/locked_out.html"
 # Behind a load balancer, trust X-Forwarded-For from that many proxies only;
-# without one, the header is the client's to forge, so it is ignored.
-if envint("AXES_PROXY_COUNT", 0):
-    AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# without one, the header is the client's to forge, so it is ignored. The
+# same address keys every rate limit (screener/ratelimit.py says why it is
+# not django-ipware's reading; intake/checks.py proves the setting works).
+PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "screener.ratelimit.client_ip"
+# Password spraying: failed sign-ins from one address, whatever the
+# usernames, before that address must wait out the cool-off.
+SIGN_IN_FAILURES_PER_ADDRESS = envint("SIGN_IN_FAILURES_PER_ADDRESS", 20)
+# The name an authenticator app shows beside the staff member's codes
+# (the otpauth link's issuer).
+OTP_TOTP_ISSUER = (
+    os.environ.get("STAFF_OTP_ISSUER", "").strip() or "Legal aid workspace"
+)
 # The intake data keys: comma-separated Fernet keys, newest first. Never
 # derived from SECRET_KEY (see intake/crypto.py).
 INTAKE_ENCRYPTION_KEYS = envlist("INTAKE_ENCRYPTION_KEYS")
@@ -224,10 +235,14 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Rate limit for the anonymous screening API, per client address per minute.
 SCREEN_API_RATE_PER_MINUTE = envint("SCREEN_API_RATE_PER_MINUTE", 60)
 
-# Rate limits live in the cache. One server: its own memory is enough. Several
-# servers behind a load balancer: CACHE_URL=redis://host:6379/0 so the limits
-# are shared (docs/deploy.md).
+# Rate limits live in the cache, and the cache must be one that every server
+# process shares: a per-process memory would give each gunicorn worker its
+# own budget (60/min x workers). By default Django's database cache (a table
+# made by `migrate`, intake/migrations/0005); CACHE_URL=redis://host:6379/0
+# for Redis, which is faster once there are several app servers
+# (docs/deploy.md).
 CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+CACHE_TABLE = "rate_limit_cache"
 CACHES = {
     "default": (
         {
@@ -236,11 +251,22 @@ CACHES = {
         }
         if CACHE_URL
         else {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "screener",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Counters for every address of the last window; Django's default
+            # (300) would cull live counters under a crowd and undercount.
+            # Expired rows are culled first. Increments are read-then-write:
+            # a burst of simultaneous requests may be undercounted by the
+            # number in flight, which Redis (CACHE_URL) does not do.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     )
 }
+
+# Hand-offs to legal aid, per ten minutes: cases made from one address, and
+# posts of the form from one session (intake/handoff.py).
+HANDOFF_PER_ADDRESS = envint("HANDOFF_PER_ADDRESS", 5)
+HANDOFF_POSTS_PER_SESSION = envint("HANDOFF_POSTS_PER_SESSION", 10)
 
 # Petition packets are the one heavy page (about half a second of CPU each).
 # At most this many render at once across every server sharing the database

@@ -21,8 +21,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from intake.crypto import DecryptionError
 from intake.models import Action, Case, Membership, Role
 from intake.services import audit
 
@@ -52,7 +54,11 @@ def staff_view(*roles: str) -> Callable[[View], View]:
             if membership is None or (roles and membership.role not in roles):
                 audit(user, Action.DENIED, detail=request.resolver_match.url_name or "")
                 raise PermissionDenied
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except DecryptionError:
+                # One case no key opens: say so on its page, never a 500.
+                return render(request, "intake/unreadable.html", status=503)
 
         return wrapper
 
@@ -71,6 +77,21 @@ def case_for(request: HttpRequest, pk: int) -> Case:
     membership = membership_of(request)
     case = visible_cases(membership).filter(pk=pk).first()
     if case is None:
-        audit(request.user, Action.DENIED, detail=f"case {pk}")  # type: ignore[arg-type]
+        _log_refusal(request, membership, pk)
         raise Http404
     return case
+
+
+def _log_refusal(request: HttpRequest, membership: Membership, pk: int) -> None:
+    """Log a refused case where both organisations see it.
+
+    The case's organisation gets a line with the case id (they must see
+    who probes their cases); when that is another organisation, the
+    prober's own gets a line too, with only the number they asked for.
+    """
+    target = Case.objects.select_related("organization").filter(pk=pk).first()
+    user = request.user
+    if target is not None:
+        audit(user, Action.DENIED, case=target, detail=f"case {pk}")  # type: ignore[arg-type]
+    if target is None or target.organization_id != membership.organization_id:
+        audit(user, Action.DENIED, detail=f"case {pk}")  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ is the honest outcome for throwaway development data).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from typing import Any
@@ -23,14 +24,45 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
-PREFIX = "f1:"  # the scheme version, so a later cipher can sit beside it
+# The scheme version, so a later cipher can sit beside it. "f2:<key id>:"
+# names the key that wrote the value (the first 8 hex digits of its SHA-256,
+# useless for decrypting), so a check can say which key is missing;
+# "f1:" values (no key id) are still read.
+PREFIX = "f2:"
+LEGACY_PREFIX = "f1:"
 
 
 class DecryptionError(Exception):
     """Stored data could not be decrypted: a wrong key or damaged data.
 
-    Never caught to show the raw value: the page fails instead.
+    Never caught to show the raw value: pages say the case cannot be read.
     """
+
+
+class Unreadable:
+    """A stored value no configured key opens, as loaded from the database.
+
+    Loading a row never fails, so one unreadable case cannot break a whole
+    queue (after a development restart with another key, or a key removed
+    too early). Using the value raises ``DecryptionError``; saving it
+    raises too, so the ciphertext is never overwritten with nothing.
+    """
+
+    __slots__ = ("key_id",)
+
+    def __init__(self, key_id: str | None) -> None:
+        self.key_id = key_id
+
+    def _fail(self, *args: Any, **kwargs: Any) -> Any:
+        raise DecryptionError(
+            "Stored value cannot be decrypted with INTAKE_ENCRYPTION_KEYS."
+        )
+
+    __getitem__ = __iter__ = __len__ = __bool__ = __contains__ = _fail
+    get = keys = values = items = _fail
+
+    def __repr__(self) -> str:
+        return f"<Unreadable value written with key {self.key_id or 'unknown'}>"
 
 
 def dev_key_allowed() -> bool:
@@ -73,16 +105,47 @@ def cipher() -> MultiFernet:
     return _cipher_for(tuple(keys))
 
 
+def key_id(key: bytes) -> str:
+    """A short name for a key, safe to store and print (not to decrypt with)."""
+    return hashlib.sha256(key).hexdigest()[:8]
+
+
+def keys_in_use() -> list[bytes]:
+    """The configured keys, or the development key when none is configured."""
+    keys = configured_keys()
+    if not keys and dev_key_allowed():
+        return [_dev_key()]
+    return keys
+
+
+def _split(token: str) -> tuple[str | None, str]:
+    """(key id or None, Fernet token) of a stored value."""
+    if token.startswith(PREFIX):
+        kid, _, body = token[len(PREFIX) :].partition(":")
+        return kid, body
+    if token.startswith(LEGACY_PREFIX):
+        return None, token[len(LEGACY_PREFIX) :]
+    raise DecryptionError("Stored value is not in the expected format.")
+
+
+def stored_key_id(token: str) -> str | None:
+    """Which key wrote a stored value (None for values from before key ids)."""
+    return _split(token)[0]
+
+
+def _wrap(body: bytes) -> str:
+    return f"{PREFIX}{key_id(keys_in_use()[0])}:{body.decode('ascii')}"
+
+
 def encrypt_json(value: Any) -> str:
     plain = json.dumps(value, separators=(",", ":")).encode("utf-8")
-    return PREFIX + cipher().encrypt(plain).decode("ascii")
+    return _wrap(cipher().encrypt(plain))
 
 
 def decrypt_json(token: str) -> Any:
-    if not token.startswith(PREFIX):
-        raise DecryptionError("Stored value is not in the expected format.")
+    _kid, body = _split(token)
     try:
-        plain = cipher().decrypt(token[len(PREFIX) :].encode("ascii"))
+        plain = cipher().decrypt(body.encode("ascii"))
     except (InvalidToken, UnicodeEncodeError):
         raise DecryptionError(
             "Stored value cannot be decrypted with INTAKE_ENCRYPTION_KEYS."
@@ -93,8 +156,7 @@ def decrypt_json(token: str) -> Any:
 def rotate(token: str) -> str:
     """Re-encrypt a stored value under the first (newest) key."""
     decrypt_json(token)  # fail loudly before writing anything
-    body = cipher().rotate(token[len(PREFIX) :].encode("ascii"))
-    return PREFIX + body.decode("ascii")
+    return _wrap(cipher().rotate(_split(token)[1].encode("ascii")))
 
 
 class EncryptedJSONField(models.TextField):
@@ -107,7 +169,13 @@ class EncryptedJSONField(models.TextField):
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:
         if value is None:
             return None
-        return decrypt_json(value)
+        try:
+            return decrypt_json(value)
+        except DecryptionError:
+            try:
+                return Unreadable(stored_key_id(value))
+            except DecryptionError:
+                return Unreadable(None)
 
     def to_python(self, value: Any) -> Any:
         return value
@@ -115,6 +183,8 @@ class EncryptedJSONField(models.TextField):
     def get_prep_value(self, value: Any) -> str | None:
         if value is None:
             return None
+        if isinstance(value, Unreadable):
+            value._fail()
         return encrypt_json(value)
 
     def value_to_string(self, obj: models.Model) -> str:

@@ -12,17 +12,21 @@ import re
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationForm
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import Organization, Role, Status
+from intake.otp import HashedStaticDevice, SealedTOTPDevice
 from petitions.forms import CHOICE, TextField
+from screener import ratelimit
 
 PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
+# A US number with its area code has 10 digits; E.164 allows at most 15.
+MIN_DIGITS, MAX_DIGITS = 10, 15
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 METHODS = [
     ("phone", _("Call me")),
@@ -126,6 +130,14 @@ class HandoffForm(forms.Form):
                 _("Enter a phone number using digits, spaces, dashes or brackets."),
                 code="invalid_phone",
             )
+        # "-------" matched the characters above, and nobody can call it.
+        if phone and not MIN_DIGITS <= sum(c.isdigit() for c in phone) <= MAX_DIGITS:
+            raise ValidationError(
+                _(
+                    "Enter a phone number with at least 10 digits, including the area code."
+                ),
+                code="short_phone",
+            )
         return phone
 
     def clean(self) -> dict[str, Any]:
@@ -187,7 +199,22 @@ class StaffContactPlanForm(HandoffForm):
         return initial
 
 
-# Staff pages are English only for now.
+SIGN_IN_FAILURES = "sign-in-failures"
+
+
+def cooloff() -> int:
+    """The lockout's cool-off in seconds: the window failures per address count in."""
+    return max(60, int(settings.AXES_COOLOFF_TIME.total_seconds()))
+
+
+def address_over_limit(request: Any) -> bool:
+    """True when this address has used up its failed sign-ins (any usernames)."""
+    failures = ratelimit.hits(
+        SIGN_IN_FAILURES, ratelimit.client_ip(request), window=cooloff()
+    )
+    return failures >= settings.SIGN_IN_FAILURES_PER_ADDRESS
+
+
 class StaffAuthenticationForm(OTPAuthenticationForm):
     """Username, password and code on one page, with no device picker.
 
@@ -200,6 +227,44 @@ class StaffAuthenticationForm(OTPAuthenticationForm):
     reason for not trying every device).
     """
 
+    error_messages = {  # noqa: RUF012 - Django API
+        **OTPAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The username, password or code is not right. Check them and try again."
+        ),
+    }
+
+    def clean(self) -> dict[str, Any]:
+        """One answer for every failure, and every failure counted.
+
+        django-otp answers a right password with a wrong code "Invalid
+        token", which tells a guesser the password is right, and that
+        attempt never reached django-axes. Here a wrong password, a missing
+        or wrong code, or a throttled device all get the same message; a
+        failure after a right password is reported to axes like a wrong
+        password (so it counts towards the lockout); and every failure
+        counts towards the address's limit across usernames
+        (``SIGN_IN_FAILURES_PER_ADDRESS``, password spraying).
+        """
+        try:
+            return super().clean()
+        except ValidationError:
+            if self.user_cache is not None:
+                user_login_failed.send(
+                    sender=__name__,
+                    credentials={"username": self.cleaned_data.get("username")},
+                    request=self.request,
+                )
+                self.user_cache = None
+            ratelimit.hit(
+                SIGN_IN_FAILURES, ratelimit.client_ip(self.request), window=cooloff()
+            )
+            raise ValidationError(
+                self.error_messages["invalid_login"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            ) from None
+
     def _chosen_device(self, user: Any) -> Any:
         chosen = super()._chosen_device(user)
         if chosen is not None:
@@ -207,8 +272,12 @@ class StaffAuthenticationForm(OTPAuthenticationForm):
         token = str(self.cleaned_data.get("otp_token") or "").strip()
         backup = None
         if token and not token.isdigit():
-            backup = StaticDevice.objects.filter(user=user, confirmed=True).first()
-        return backup or TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            backup = HashedStaticDevice.objects.filter(
+                user=user, confirmed=True
+            ).first()
+        return (
+            backup or SealedTOTPDevice.objects.filter(user=user, confirmed=True).first()
+        )
 
 
 class StatusForm(forms.Form):
@@ -219,7 +288,7 @@ class AssignForm(forms.Form):
     attorney = forms.ModelChoiceField(
         queryset=get_user_model().objects.none(),
         required=False,
-        empty_label="Nobody",
+        empty_label=_("Nobody"),
     )
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
@@ -236,26 +305,69 @@ class HoldForm(forms.Form):
 class FiltersForm(forms.Form):
     county = forms.ChoiceField(required=False)
     status = forms.ChoiceField(
-        required=False, choices=[("", "Any status"), *Status.choices]
+        required=False, choices=[("", _("Any status")), *Status.choices]
     )
 
     def __init__(self, *args: Any, counties: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["county"].choices = [("", "Any county")] + [
+        self.fields["county"].choices = [("", _("Any county"))] + [
             (c, c) for c in counties
         ]
 
 
 # --- staff: edit the facts of a stored screening ------------------------------
-# Staff pages are English only (a decision: staff work in English; only the
-# survivor's pages are translated), so these labels are plain strings.
+# Staff pages are translated like the survivor's (issue 16: Spanish-speaking
+# staff work the same cases).
 
-ANSWER_CHOICES = [("yes", "Yes"), ("no", "No"), ("unsure", "Unsure / not known")]
-UNKNOWN = [("", "Not known")]
+ANSWER_CHOICES = [
+    ("yes", _("Yes")),
+    ("no", _("No")),
+    ("unsure", _("Unsure / not known")),
+]
+UNKNOWN = [("", _("Not known"))]
+# The survivor's own choices, in the staff member's words.
+DISPOSITION_CHOICES = [
+    ("conviction", _("Convicted (pleaded guilty or no contest, or found guilty)")),
+    ("arrest", _("Arrested, not convicted (not charged, dismissed or acquitted)")),
+    ("juvenile_adjudication", _("Juvenile court decided it")),
+    ("pending", _("Still open")),
+]
 
 
-def _choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
-    return UNKNOWN + [(v, v.replace("_", " ").capitalize()) for v in values]
+def _level_choices() -> list[tuple[str, str]]:
+    from screener.forms import LEVEL_CHOICES
+
+    return [(value, str(label)) for value, label, _hint in LEVEL_CHOICES.values()] + [
+        ("unknown", str(_("Not sure which")))
+    ]
+
+
+def finding_choices(findings: list[str]) -> list[tuple[str, str]]:
+    """Each finding in the survivor's plain words, with its code for staff."""
+    from screener.forms import finding_label
+
+    return [(code, f"{finding_label(code)} ({code})") for code in findings]
+
+
+def findings_offered(records: list[dict[str, Any]]) -> list[str]:
+    """The findings the survivor's question asks about, and any already stored.
+
+    The question asks, per record, only what could make it a violent felony
+    (``screener.rules.findings_for``); staff may change the offense on the
+    same page, so every finding the questions know is offered, those for
+    the stored offenses first, and a stored finding the questions never ask
+    about is kept rather than dropped.
+    """
+    from screener.forms import FINDING_LABELS
+    from screener.rules import findings_for
+
+    offered: list[str] = []
+    for record in records:
+        offense, level = record.get("offense") or "", record.get("level") or "felony"
+        offered += findings_for(offense, level)
+        offered += [str(code) for code in record.get("enhancements") or []]
+    offered += list(FINDING_LABELS)
+    return list(dict.fromkeys(offered))
 
 
 class RecordFactsForm(forms.Form):
@@ -268,35 +380,41 @@ class RecordFactsForm(forms.Form):
     """
 
     offense = forms.CharField(
-        label="Offense (code section)", required=False, max_length=1000
+        label=_("Offense (code section)"), required=False, max_length=1000
     )
-    level = forms.ChoiceField(label="Level", required=False)
-    disposition = forms.ChoiceField(label="Disposition", required=False)
-    county = forms.ChoiceField(label="County", required=False)
+    level = forms.ChoiceField(label=_("Level"), required=False)
+    disposition = forms.ChoiceField(
+        label=_("What happened in the case"), required=False
+    )
+    county = forms.ChoiceField(label=_("County"), required=False)
     while_victimized = forms.ChoiceField(
-        label="Committed while being victimized", choices=ANSWER_CHOICES
+        label=_("Committed while being victimized"), choices=ANSWER_CHOICES
     )
     direct_result = forms.ChoiceField(
-        label="A direct result of the victimization", choices=ANSWER_CHOICES
+        label=_("A direct result of the victimization"), choices=ANSWER_CHOICES
     )
-    enhancements = forms.CharField(
-        label="Enhancements or findings found true",
+    enhancements = forms.MultipleChoiceField(
+        label=_("Did the court find any of these were true?"),
         required=False,
-        max_length=1000,
-        help_text="Comma-separated, e.g. PC 12022.7, person_present. Blank: none.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick all that were found true. None ticked: none were."),
     )
     enhancements_unknown = forms.BooleanField(
-        label="Not known whether any enhancement was found true", required=False
+        label=_("Not known whether any of these was found true"), required=False
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, findings: list[str] | None = None, **kwargs: Any
+    ) -> None:
         from screener.counties import COUNTIES
-        from screener.rules.facts import DISPOSITIONS, LEVELS
 
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = _choices(LEVELS)
-        self.fields["disposition"].choices = _choices(DISPOSITIONS)
+        self.fields["level"].choices = UNKNOWN + _level_choices()
+        self.fields["disposition"].choices = UNKNOWN + DISPOSITION_CHOICES
         self.fields["county"].choices = UNKNOWN + [(c, c) for c in COUNTIES]
+        self.fields["enhancements"].choices = finding_choices(
+            findings if findings is not None else findings_offered([])
+        )
 
     @staticmethod
     def initial_for(record: dict[str, Any]) -> dict[str, Any]:
@@ -309,14 +427,13 @@ class RecordFactsForm(forms.Form):
             "county": record.get("county") or "",
             "while_victimized": record.get("while_victimized") or "unsure",
             "direct_result": record.get("direct_result") or "unsure",
-            "enhancements": ", ".join(found or []),
+            "enhancements": list(found or []),
             "enhancements_unknown": found is None,
         }
 
     def record_changes(self) -> dict[str, Any]:
         """The contract fields these answers set (blank means unknown: null)."""
         data = self.cleaned_data
-        found = [e.strip() for e in data["enhancements"].split(",") if e.strip()]
         return {
             "offense": data["offense"].strip() or None,
             "level": data["level"] or None,
@@ -324,7 +441,9 @@ class RecordFactsForm(forms.Form):
             "county": data["county"] or None,
             "while_victimized": data["while_victimized"],
             "direct_result": data["direct_result"],
-            "enhancements": None if data["enhancements_unknown"] else found,
+            "enhancements": None
+            if data["enhancements_unknown"]
+            else list(data["enhancements"]),
         }
 
 
@@ -335,19 +454,19 @@ class PersonFactsForm(forms.Form):
     """The victimization facts shared by every record."""
 
     ongoing = forms.ChoiceField(
-        label="Victimization still happening now", choices=ANSWER_CHOICES
+        label=_("Victimization still happening now"), choices=ANSWER_CHOICES
     )
     sought_services = forms.ChoiceField(
-        label="Has sought services for it", choices=ANSWER_CHOICES
+        label=_("Has sought services for it"), choices=ANSWER_CHOICES
     )
 
 
 class NoteForm(forms.Form):
-    """A note on a case (English only, like every staff page)."""
+    """A note on a case."""
 
     text = forms.CharField(
-        label="Add a note",
+        label=_("Add a note"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 4, "class": "textarea"}),
-        help_text="Stored encrypted with the case and deleted with it.",
+        help_text=_("Stored encrypted with the case and deleted with it."),
     )

@@ -14,10 +14,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views import csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -26,9 +28,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from intake import services
 from intake.forms import HandoffForm
 from intake.models import Case, Organization
-from screener import session_store
+from screener import ratelimit, session_store
 
 KEY = "handoff_key"
+WINDOW = 10 * 60  # the hand-off limits count over ten minutes
 DONE = "handoff_done"
 
 
@@ -47,10 +50,13 @@ def organizations_for(case: dict[str, Any]) -> list[Organization]:
 
 def _finish(request: HttpRequest, case: Case) -> HttpResponse:
     session_store.clear(request)
-    request.session[DONE] = {
-        "reference": case.reference,
-        "organization": case.organization.name,
-    }
+    # Encrypted with a new visitor key like any answer: in plaintext, the
+    # session row would tie this browser to a legal-aid case.
+    session_store.write(
+        request,
+        DONE,
+        {"reference": case.reference, "organization": case.organization.name},
+    )
     return redirect("intake:handoff_done")
 
 
@@ -75,25 +81,48 @@ def handoff(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         organizations=organizations,
     )
+    context = {"form": form, "key": key, "organizations": organizations}
+    if request.method == "POST" and _flooding(request):
+        # Everything typed is shown again, with a kind "wait" and nothing sent.
+        context["wait_minutes"] = -(-ratelimit.seconds_left_in_window(WINDOW) // 60)
+        response = render(request, "intake/handoff.html", context, status=429)
+        response["Retry-After"] = str(ratelimit.seconds_left_in_window(WINDOW))
+        return response
     if request.method == "POST" and organizations and form.is_valid():
         created, _new = services.case_create(
             organization=form.cleaned_data["organization"],
             answers=case,
-            contact=form.contact_plan(),
+            # The language the survivor used, so staff can call in it.
+            contact={**form.contact_plan(), "language": translation.get_language()},
             idempotency_key=key,
         )
+        ratelimit.hit("handoff", ratelimit.client_ip(request), window=WINDOW)
         return _finish(request, created)
-    return render(
-        request,
-        "intake/handoff.html",
-        {"form": form, "key": key, "organizations": organizations},
-    )
+    return render(request, "intake/handoff.html", context)
+
+
+def _flooding(request: HttpRequest) -> bool:
+    """Too many hand-offs from this address, or posts from this session.
+
+    A person sends one hand-off, maybe after fixing a mistake or two; a
+    shelter's shared connection may send a few in an hour. A script sent
+    five junk cases in 1.3 s. Cases made from one address are counted
+    (``HANDOFF_PER_ADDRESS`` per ten minutes), and so are this session's
+    posts (``HANDOFF_POSTS_PER_SESSION``), so neither a new session per
+    case nor one session posting over and over can fill a queue.
+    """
+    made = ratelimit.hits("handoff", ratelimit.client_ip(request), window=WINDOW)
+    if made >= settings.HANDOFF_PER_ADDRESS:
+        return True
+    session = request.session.session_key or ""
+    posts = ratelimit.hit("handoff-posts", session, window=WINDOW) if session else 0
+    return posts > settings.HANDOFF_POSTS_PER_SESSION
 
 
 @require_GET
 @never_cache
 def handoff_done(request: HttpRequest) -> HttpResponse:
-    done = request.session.get(DONE)
+    done = session_store.read(request, DONE)
     if not isinstance(done, dict):
         return redirect("screener:start")
     return render(request, "intake/handoff_done.html", done)

@@ -16,8 +16,9 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from intake.crypto import EncryptedJSONField
+from intake.crypto import EncryptedJSONField, Unreadable
 from screener.counties import COUNTIES
 
 COUNTY_CHOICES = [(c, c) for c in COUNTIES]
@@ -49,9 +50,9 @@ class Organization(models.Model):
 
 
 class Role(models.TextChoices):
-    INTAKE_STAFF = "intake_staff", "Intake staff"
-    ATTORNEY = "attorney", "Attorney"
-    ORG_ADMIN = "org_admin", "Organization admin"
+    INTAKE_STAFF = "intake_staff", _("Intake staff")
+    ATTORNEY = "attorney", _("Attorney")
+    ORG_ADMIN = "org_admin", _("Organization admin")
 
 
 class Membership(models.Model):
@@ -74,13 +75,13 @@ class Membership(models.Model):
 
 
 class Status(models.TextChoices):
-    NEW = "new", "New"
-    REVIEWING = "reviewing", "Reviewing"
-    DRAFTING = "drafting", "Drafting"
-    FILED = "filed", "Filed"
-    GRANTED = "granted", "Granted"
-    DENIED = "denied", "Denied"
-    CLOSED = "closed", "Closed"
+    NEW = "new", _("New")
+    REVIEWING = "reviewing", _("Reviewing")
+    DRAFTING = "drafting", _("Drafting")
+    FILED = "filed", _("Filed")
+    GRANTED = "granted", _("Granted")
+    DENIED = "denied", _("Denied")
+    CLOSED = "closed", _("Closed")
 
 
 # Statuses after which nothing more is done for the person: the retention
@@ -89,8 +90,8 @@ FINAL_STATUSES = (Status.GRANTED, Status.DENIED, Status.CLOSED)
 
 
 class Source(models.TextChoices):
-    SURVIVOR = "survivor", "Sent by the survivor"
-    STAFF = "staff", "Screened by staff"
+    SURVIVOR = "survivor", _("Sent by the survivor")
+    STAFF = "staff", _("Screened by staff")
 
 
 class Case(models.Model):
@@ -133,6 +134,18 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def unreadable(self) -> bool:
+        """True when a loaded encrypted field opens with none of the current keys.
+
+        Only fields already loaded are looked at (the queue defers the
+        answers and the narrative), so asking costs no query.
+        """
+        return any(
+            isinstance(self.__dict__.get(name), Unreadable)
+            for name in ("answers", "contact", "narrative")
+        )
 
     def set_status(self, status: str) -> None:
         """Change status; the retention clock starts at the first final one."""
@@ -178,25 +191,25 @@ class CaseNote(models.Model):
 
 
 class Action(models.TextChoices):
-    LOGIN = "login", "Logged in"
-    LOGOUT = "logout", "Logged out"
-    VIEW_QUEUE = "view_queue", "Viewed the queue"
-    VIEW_CASE = "view_case", "Viewed a case"
-    CHANGE_STATUS = "change_status", "Changed status"
-    ASSIGN = "assign", "Assigned an attorney"
-    HOLD = "hold", "Changed the hold"
-    EDIT_NARRATIVE = "edit_narrative", "Edited the narrative"
-    SCREEN = "screen", "Screened a client"
-    EDIT = "edit", "Edited the facts"
-    NOTE = "note", "Added a note"
-    EDIT_CONTACT = "edit_contact", "Edited the contact plan"
-    DOWNLOAD = "download", "Downloaded the packet"
-    VIEW_AUDIT = "view_audit", "Viewed the audit log"
-    VIEW_STATS = "view_stats", "Viewed counts"
-    EXPORT_STATS = "export_stats", "Exported counts"
-    HANDOFF = "handoff", "Case sent by a survivor"
-    PURGE = "purge", "Case purged"
-    DENIED = "denied", "Access refused"
+    LOGIN = "login", _("Logged in")
+    LOGOUT = "logout", _("Logged out")
+    VIEW_QUEUE = "view_queue", _("Viewed the queue")
+    VIEW_CASE = "view_case", _("Viewed a case")
+    CHANGE_STATUS = "change_status", _("Changed status")
+    ASSIGN = "assign", _("Assigned an attorney")
+    HOLD = "hold", _("Changed the hold")
+    EDIT_NARRATIVE = "edit_narrative", _("Edited the narrative")
+    SCREEN = "screen", _("Screened a client")
+    EDIT = "edit", _("Edited the facts")
+    NOTE = "note", _("Added a note")
+    EDIT_CONTACT = "edit_contact", _("Edited the contact plan")
+    DOWNLOAD = "download", _("Downloaded the packet")
+    VIEW_AUDIT = "view_audit", _("Viewed the audit log")
+    VIEW_STATS = "view_stats", _("Viewed counts")
+    EXPORT_STATS = "export_stats", _("Exported counts")
+    HANDOFF = "handoff", _("Case sent by a survivor")
+    PURGE = "purge", _("Case purged")
+    DENIED = "denied", _("Access refused")
 
 
 class AuditEntry(models.Model):
@@ -249,3 +262,8 @@ class Tally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.month:%Y-%m} {self.dimension}={self.value}"
+
+
+# The second-factor proxies live in intake.otp; imported here so Django
+# registers them with this app's models.
+from intake.otp import HashedStaticDevice, SealedTOTPDevice  # noqa: E402, F401

@@ -30,13 +30,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from intake import services
+from intake import boundary, services
 from intake.access import case_for, membership_of, staff_view
 from intake.forms import (
     PersonFactsForm,
     RecordFactsForm,
     RecordFactsFormSet,
     StaffContactPlanForm,
+    findings_offered,
 )
 from intake.models import Action, Case, Role, Source
 from screener import answers as screener_answers
@@ -45,7 +46,7 @@ from screener import views as screener_views
 from screener.rules import InvalidCase, screen
 from screener.rules.facts import read_case
 
-STAFF_SCREENING = "intake_staff_screening"
+STAFF_SCREENING = boundary.STAFF_SCREENING
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
 
 
@@ -61,6 +62,7 @@ def _mark(request: HttpRequest, case: Case | None) -> None:
 def _start(request: HttpRequest, case: Case | None) -> HttpResponse:
     """Mark this session as a staff screening, then begin the wizard."""
     _mark(request, case)
+    services.audit(request.user, Action.SCREEN, case=case, detail="start")
     return screener_views.begin(request)
 
 
@@ -86,6 +88,7 @@ def screen_again(request: HttpRequest, pk: int) -> HttpResponse:
     if screening is None:
         return _start(request, case)
     _mark(request, case)
+    services.audit(request.user, Action.SCREEN, case=case, detail="start")
     screener_answers.save_screening(request, screening)
     request.session.pop(session_store.CASE_KEY, None)
     session_store.write(request, screener_views.WIZARD_KEY, None)
@@ -191,8 +194,9 @@ def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
     stored = case.answers
     victimization = stored.get("victimization") or {}
     problems: list[str] = []
+    offered = {"findings": findings_offered(stored["records"])}
     if request.method == "POST":
-        formset = RecordFactsFormSet(request.POST, prefix="r")
+        formset = RecordFactsFormSet(request.POST, prefix="r", form_kwargs=offered)
         person = PersonFactsForm(request.POST, prefix="p")
         if len(formset.forms) != len(stored["records"]):
             raise Http404  # a stale or altered form: never guess which record
@@ -216,6 +220,7 @@ def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
         formset = RecordFactsFormSet(
             prefix="r",
             initial=[RecordFactsForm.initial_for(r) for r in stored["records"]],
+            form_kwargs=offered,
         )
         person = PersonFactsForm(
             prefix="p",

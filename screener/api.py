@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from screener.ratelimit import over_limit
+from screener.ratelimit import client_ip, over_limit
 from screener.rules import InvalidCase, screen
 
 MAX_BODY = 1024 * 1024
+TOO_LONG_NUMBER = "The body holds a number too long to read (over 4,300 digits)."
 
 
 def _error(status: int, message: str, field: str = "") -> JsonResponse:
@@ -29,7 +30,7 @@ def _error(status: int, message: str, field: str = "") -> JsonResponse:
 
 def _rate_limited(request: HttpRequest) -> bool:
     """A fixed one-minute window per client address, in the shared cache."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     return over_limit("screen-api", address, settings.SCREEN_API_RATE_PER_MINUTE)
 
 
@@ -53,6 +54,8 @@ def screen_api(request: HttpRequest) -> JsonResponse:
         case: Any = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return _no_cookies(_error(400, "The body is not valid JSON."))
+    except ValueError:  # a number past Python's 4,300-digit limit
+        return _no_cookies(_error(400, TOO_LONG_NUMBER))
     try:
         result = screen(case, today=timezone.localdate())
     except InvalidCase as invalid:

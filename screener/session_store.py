@@ -27,6 +27,8 @@ from django.http import HttpRequest, HttpResponse
 CASE_KEY = "finished_case"
 SCREENING_KEY = "screening"
 KEY_COOKIE = "k"
+# A marker encrypted under the key the server issued: only that key opens it.
+KEY_MARKER = "km"
 _REQUEST_KEY = "_visitor_key"
 _REQUEST_KEY_NEW = "_visitor_key_new"
 _REQUEST_KEY_USED = "_visitor_key_used"
@@ -44,19 +46,48 @@ def _valid_key(value: str | None) -> bool:
     return True
 
 
+def _issued_here(request: HttpRequest, cookie: str) -> bool:
+    """True when this server made the cookie's key for this session.
+
+    A key the client chose is refused: whoever planted it (on a shared
+    phone, or from a sibling site that can set cookies) would hold the key
+    to every answer typed after it. When the server makes a key it puts a
+    marker in the session encrypted under that key (``KEY_MARKER``), so
+    only that key opens it; nothing about the key itself is in the row.
+    Sessions begun before the marker are recognised by their own
+    ciphertext, so nobody's answers are lost by an upgrade; a fresh session
+    has none to show.
+    """
+    fernet = Fernet(cookie.encode("ascii"))
+    marker = request.session.get(KEY_MARKER)
+    candidates = [marker] if isinstance(marker, str) else list(request.session.values())
+    for value in candidates:
+        if isinstance(value, str) and value.startswith("gAAAAA"):
+            try:
+                fernet.decrypt(value.encode("ascii"))
+            except (InvalidToken, UnicodeEncodeError):
+                continue
+            return True
+    return False
+
+
 def _fernet(request: HttpRequest) -> Fernet:
     """The visitor's cipher; makes a key (to be sent as a cookie) if needed."""
     key = getattr(request, _REQUEST_KEY, None)
     if key is None:
         cookie = request.COOKIES.get(KEY_COOKIE)
-        if _valid_key(cookie):
+        if _valid_key(cookie) and _issued_here(request, cookie):  # type: ignore[arg-type]
             key = cookie
         else:
             key = Fernet.generate_key().decode("ascii")
             setattr(request, _REQUEST_KEY_NEW, True)
+            request.session.pop(KEY_MARKER, None)
+        if KEY_MARKER not in request.session:
+            marker = Fernet(key.encode("ascii")).encrypt(b'"issued"')  # type: ignore[union-attr]
+            request.session[KEY_MARKER] = marker.decode("ascii")
         setattr(request, _REQUEST_KEY, key)
     setattr(request, _REQUEST_KEY_USED, True)
-    return Fernet(key.encode("ascii"))
+    return Fernet(key.encode("ascii"))  # type: ignore[union-attr]
 
 
 def _plain_texts(request: HttpRequest) -> dict[str, bytes]:
@@ -152,6 +183,10 @@ def clear(request: HttpRequest) -> None:
         request.session.clear()
         request.session._session_key = None  # empty: the cookie is deleted, not saved
     setattr(request, _REQUEST_KEY_DROP, True)
+    # Anything written after this (a confirmation) gets a new key and cookie.
+    setattr(request, _REQUEST_KEY, None)
+    setattr(request, _REQUEST_KEY_NEW, False)
+    setattr(request, _REQUEST_PLAIN, {})
 
 
 class VisitorKeyMiddleware:
@@ -162,11 +197,12 @@ class VisitorKeyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response: HttpResponse = self.get_response(request)
-        if getattr(request, _REQUEST_KEY_DROP, False):
-            response.delete_cookie(KEY_COOKIE, samesite="Lax")
-        elif getattr(request, _REQUEST_KEY_NEW, False) and getattr(
+        made = getattr(request, _REQUEST_KEY_NEW, False) and getattr(
             request, _REQUEST_KEY_USED, False
-        ):
+        )
+        if getattr(request, _REQUEST_KEY_DROP, False) and not made:
+            response.delete_cookie(KEY_COOKIE, samesite="Lax")
+        elif made:
             # No max_age/expires: a browser-session cookie, gone on close.
             response.set_cookie(
                 KEY_COOKIE,

@@ -110,11 +110,14 @@ def test_static_files_are_served_compressed_and_never_stored(server: str) -> Non
     assert len(body) < len(original)
 
 
-def test_gunicorn_runs_gthread_workers_from_the_environment() -> None:
-    namespace: dict[str, object] = {}
-    env = {"WEB_CONCURRENCY": "3", "WEB_THREADS": "5", "PORT": "9123"}
-    saved = {k: os.environ.get(k) for k in env}
+def _gunicorn_settings(**env: str) -> dict[str, object]:
+    """config/gunicorn.conf.py's values under ``env`` (and none of the bind vars)."""
+    names = ("WEB_CONCURRENCY", "WEB_THREADS", "PORT", "BIND", "GUNICORN_BIND")
+    saved = {k: os.environ.get(k) for k in names}
+    for key in names:
+        os.environ.pop(key, None)
     os.environ.update(env)
+    namespace: dict[str, object] = {}
     try:
         code = (ROOT / "config" / "gunicorn.conf.py").read_text()
         exec(compile(code, "gunicorn.conf.py", "exec"), namespace)  # noqa: S102 - our own file
@@ -124,13 +127,34 @@ def test_gunicorn_runs_gthread_workers_from_the_environment() -> None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+    return namespace
+
+
+def test_gunicorn_runs_gthread_workers_from_the_environment() -> None:
+    namespace = _gunicorn_settings(WEB_CONCURRENCY="3", WEB_THREADS="5", PORT="9123")
     assert (namespace["worker_class"], namespace["workers"], namespace["threads"]) == (
         "gthread",
         3,
         5,
     )
-    assert namespace["bind"] == "0.0.0.0:9123"
+    assert namespace["bind"] == "127.0.0.1:9123"
     assert namespace["accesslog"] is None  # no paths or addresses kept by default
+
+
+@pytest.mark.parametrize(
+    ("env", "bind"),
+    [
+        ({}, "127.0.0.1:8000"),  # loopback unless told otherwise
+        ({"BIND": "10.0.0.5"}, "10.0.0.5:8000"),
+        ({"BIND": "10.0.0.5", "PORT": "9000"}, "10.0.0.5:9000"),
+        ({"BIND": "10.0.0.5:8080"}, "10.0.0.5:8080"),
+        ({"BIND": "::1"}, "[::1]:8000"),
+        ({"BIND": "[::1]:8081"}, "[::1]:8081"),
+        ({"GUNICORN_BIND": "unix:/run/screener.sock"}, "unix:/run/screener.sock"),
+    ],
+)
+def test_gunicorn_binds_loopback_unless_told(env: dict[str, str], bind: str) -> None:
+    assert _gunicorn_settings(**env)["bind"] == bind
 
 
 def test_a_server_process_starts_warm_with_its_long_lived_objects_frozen() -> None:

@@ -66,3 +66,38 @@ def test_the_web_server_starts_when_configured() -> None:
     done = _python("import config.wsgi; print('ready')", **PRODUCTION)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ready"
+
+
+def _cache_backend(**env: str) -> str:
+    done = _python(
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.CACHES['default']['BACKEND'])",
+        **env,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_rate_limits_are_shared_by_every_process_by_default() -> None:
+    """Not a per-process memory: that gave each gunicorn worker its own budget."""
+    assert _cache_backend(CACHE_URL="") == "django.core.cache.backends.db.DatabaseCache"
+    assert _cache_backend(CACHE_URL="redis://cache.internal:6379/0") == (
+        "django.core.cache.backends.redis.RedisCache"
+    )
+
+
+def test_two_processes_count_against_one_limit(tmp_path: Path) -> None:
+    """After `migrate`, hits from one process are seen by the next one."""
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "CACHE_URL": ""}
+    migrate = _python(
+        "from django.core.management import execute_from_command_line;"
+        "execute_from_command_line(['manage.py', 'migrate', '-v', '0'])",
+        **env,
+    )
+    assert migrate.returncode == 0, migrate.stderr
+    hit = (
+        "import django; django.setup(); from screener import ratelimit;"
+        "print(ratelimit.hit('test', '192.0.2.1', window=3600))"
+    )
+    counts = [_python(hit, **env).stdout.strip() for _ in range(3)]
+    assert counts == ["1", "2", "3"]

@@ -23,6 +23,9 @@ WHILE_VICTIMIZED = (*ANSWERS, "before", "after")
 SENTENCES = ("probation", "county_jail", "prison", "none", "unknown")
 MAX_RECORDS = 100
 MAX_TEXT = 200
+# No statute the rules know was in force before this day; an earlier as_of
+# has nothing to compare with, so it is a field error rather than a crash.
+EARLIEST_AS_OF = date(1900, 1, 1)
 
 
 class InvalidCase(ValueError):
@@ -111,12 +114,31 @@ def _flag(raw: dict[str, Any], key: str, where: str, errors: _Errors) -> bool | 
     return None
 
 
+def is_unicode(value: str) -> bool:
+    """False for text holding a lone surrogate (``"\\ud800"`` in JSON).
+
+    Such a string cannot be written as UTF-8, so echoing it in the output
+    would crash the response instead of answering.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+NOT_UNICODE = "Must be text without unpaired surrogate characters."
+
+
 def _text(raw: dict[str, Any], key: str, where: str, errors: _Errors) -> str | None:
     value = raw.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
         errors.add(f"{where}{key}", "Must be a string or null.")
+        return None
+    if not is_unicode(value):
+        errors.add(f"{where}{key}", NOT_UNICODE)
         return None
     if len(value) > MAX_TEXT:
         errors.add(f"{where}{key}", f"Must be at most {MAX_TEXT} characters.")
@@ -144,6 +166,9 @@ def _enhancements(
         return None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         errors.add(f"{where}enhancements", "Must be a list of strings.")
+        return None
+    if not all(map(is_unicode, value)):
+        errors.add(f"{where}enhancements", NOT_UNICODE)
         return None
     return frozenset(normalise_finding(v) for v in value if v.strip())
 
@@ -209,10 +234,15 @@ def _record(raw: Any, index: int, errors: _Errors) -> Record | None:
         errors.add(f"records[{index}]", "Must be an object.")
         return None
     record_id = raw.get("id", str(index + 1))
+    # A number that long (Python refuses to turn one of over 4,300 digits
+    # into text) is no one's record id.
     if isinstance(record_id, int) and not isinstance(record_id, bool):
-        record_id = str(record_id)
+        record_id = str(record_id) if record_id.bit_length() <= 256 else None
     if not isinstance(record_id, str) or len(record_id) > MAX_TEXT:
         errors.add(f"{where}id", "Must be a string.")
+        record_id = str(index + 1)
+    elif not is_unicode(record_id):
+        errors.add(f"{where}id", NOT_UNICODE)
         record_id = str(index + 1)
     offense = _text(raw, "offense", where, errors)
     parsed = parse_offense(offense or "")
@@ -251,9 +281,14 @@ def _as_of(raw: Any, today: date, errors: _Errors) -> date:
         return today
     if isinstance(raw, str):
         try:
-            return date.fromisoformat(raw)
+            as_of = date.fromisoformat(raw)
         except ValueError:
             pass
+        else:
+            if as_of >= EARLIEST_AS_OF:
+                return as_of
+            errors.add("as_of", f"Must be on or after {EARLIEST_AS_OF.isoformat()}.")
+            return today
     errors.add("as_of", "Must be a date written as YYYY-MM-DD.")
     return today
 

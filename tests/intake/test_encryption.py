@@ -8,7 +8,7 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 from intake import crypto
 from intake.checks import encryption_keys
@@ -46,12 +46,17 @@ def test_a_wrong_key_is_an_error_never_ciphertext(
 ) -> None:
     case = make_case(org_a)
     settings.INTAKE_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    loaded = Case.objects.get(pk=case.pk)
+    assert loaded.unreadable
     with pytest.raises(crypto.DecryptionError):
-        Case.objects.get(pk=case.pk)
+        loaded.contact.get("name")
+    with pytest.raises(crypto.DecryptionError), transaction.atomic():
+        loaded.save()  # never overwritten with nothing
     client = verified_client(staff_a)
     client.raise_request_exception = False
     response = client.get(f"/staff/cases/{case.pk}/")
-    assert response.status_code == 500
+    assert response.status_code == 503
+    assert b"cannot be read with the current keys" in response.content
     assert crypto.PREFIX.encode() not in response.content
     assert b"gAAAA" not in response.content  # every Fernet token starts so
 

@@ -15,11 +15,12 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import Action, AuditEntry, Membership, Organization, Role
+from intake.otp import SealedTOTPDevice
 from tests.intake.conftest import PASSWORD, verified_client
 
 
 def code_for(user: Any, at: Any = None) -> str:
-    device = TOTPDevice.objects.get(user=user)
+    device = SealedTOTPDevice.objects.get(user=user)
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     if at is not None:
         totp.time = at.timestamp()
@@ -226,3 +227,46 @@ def test_a_new_authenticator_replaces_the_lost_one(staff_a: Any) -> None:
 def test_a_new_authenticator_for_an_unknown_username_is_refused() -> None:
     with pytest.raises(CommandError, match="No staff account"):
         call_command("staff_new_authenticator", "nobody", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_staff_add_reads_the_password_from_a_pipe(
+    org_a: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_terminal(prompt: str = "") -> str:
+        raise AssertionError("asked at a terminal")
+
+    monkeypatch.setattr("getpass.getpass", no_terminal)
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    out = io.StringIO()
+    call_command(
+        "staff_add", "casey", "--password-stdin", organization=org_a.name,
+        role="attorney", stdout=out,
+    )  # fmt: skip
+    user = Membership.objects.get(user__username="casey").user
+    assert user.check_password(PASSWORD)
+    assert sign_in(Client(), "casey", PASSWORD, code_for(user)).status_code == 302
+
+
+@pytest.mark.django_db
+def test_staff_add_with_an_empty_pipe_makes_no_account(
+    org_a: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    with pytest.raises(CommandError, match="No password"):
+        call_command("staff_add", "casey", "--password-stdin",
+                     organization=org_a.name, role="attorney")  # fmt: skip
+    assert not Membership.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_authenticator_link_names_the_service(
+    org_a: Organization, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    out = io.StringIO()
+    call_command("staff_add", "casey", "--password-stdin", organization=org_a.name,
+                 role="attorney", stdout=out)  # fmt: skip
+    link = next(line for line in out.getvalue().split() if line.startswith("otpauth"))
+    assert "issuer=Legal%20aid%20workspace" in link
+    assert "/Legal%20aid%20workspace%3Acasey?" in link

@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from intake import crypto
-from intake.models import Action, AuditEntry, Case, CaseNote, Organization, Status
+from intake.models import Action, AuditEntry, Case, CaseNote, Organization, Role, Status
 from tests.intake.conftest import MakeCase, verified_client
 
 NOTE = "Called at 11; she says the landlord reads her texts"
@@ -106,10 +106,12 @@ def test_notes_are_purged_with_their_case(case_a: Case, staff_a: Any) -> None:
 
 @pytest.mark.django_db
 def test_key_rotation_re_encrypts_notes(
-    org_a: Organization, make_case: MakeCase, staff_a: Any, settings: Any
+    org_a: Organization, make_case: MakeCase, member: Any, settings: Any
 ) -> None:
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     settings.INTAKE_ENCRYPTION_KEYS = [old]
+    # Made under the old key too: rotation re-seals the authenticator keys.
+    staff_a = member(org_a, Role.INTAKE_STAFF, "sam")
     case = make_case(org_a)
     verified_client(staff_a).post(f"/staff/cases/{case.pk}/notes/", {"text": NOTE})
     settings.INTAKE_ENCRYPTION_KEYS = [new, old]

@@ -161,7 +161,7 @@ def test_staff_screen_a_client_and_attach_it_to_a_new_case(
     assert case.county == "Los Angeles"
     assert case.answers["records"][0]["offense"] == "PC 647(b)"
     assert vacatur(case.answers) == "likely"
-    entry = AuditEntry.objects.get(action=Action.SCREEN)
+    entry = AuditEntry.objects.get(action=Action.SCREEN, detail="new")
     assert (entry.actor, entry.case_id, entry.detail) == (staff_a, case.pk, "new")
     # The client's answers are gone from the staff session; the login is not.
     assert "intake_staff_screening" not in client.session

@@ -1,4 +1,5 @@
-"""Re-encrypt every case and case note under the first key of INTAKE_ENCRYPTION_KEYS.
+"""Re-encrypt every case, case note and authenticator key under the first key
+of INTAKE_ENCRYPTION_KEYS.
 
 Key rotation: put the new key first, keep the old one after it, run this,
 then remove the old key. Each case is read (decrypted with whichever key
@@ -12,7 +13,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from intake import otp
 from intake.models import Case, CaseNote
 
 
@@ -32,4 +35,14 @@ class Command(BaseCommand):
                 note = CaseNote.objects.select_for_update().get(pk=pk)
                 note.save(update_fields=["body"])
             notes += 1
-        self.stdout.write(f"Re-encrypted {done} case(s) and {notes} note(s).")
+        devices = 0
+        for pk in TOTPDevice.objects.values_list("pk", flat=True).iterator():
+            with transaction.atomic():
+                device = TOTPDevice.objects.select_for_update().get(pk=pk)
+                device.key = otp.reseal(device.key)
+                device.save(update_fields=["key"])
+            devices += 1
+        self.stdout.write(
+            f"Re-encrypted {done} case(s), {notes} note(s) "
+            f"and {devices} authenticator key(s)."
+        )

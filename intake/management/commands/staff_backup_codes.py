@@ -4,7 +4,7 @@ For the person who loses the phone with their authenticator: an operator or
 organisation admin runs this and hands the codes over a safe channel, as
 with ``staff_add``'s authenticator link. Each code signs in once, in place
 of the six-digit code; the password is still needed. The codes are printed
-once and kept only as django-otp stores them.
+once; the database keeps only their hashes (``intake.otp``).
 """
 
 from __future__ import annotations
@@ -13,18 +13,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticToken
 
 from intake.management.staff import staff_account
+from intake.otp import HashedStaticDevice, code_digest, new_backup_code
 
 COUNT = 10
-
-
-def _code() -> str:
-    """A code with at least one letter: six digits would be read as the app's."""
-    while (code := StaticToken.random_token()).isdigit():
-        pass
-    return code
 
 
 class Command(BaseCommand):
@@ -36,13 +30,15 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         user = staff_account(options["username"])
         with transaction.atomic():
-            device, _created = StaticDevice.objects.get_or_create(
+            device, _created = HashedStaticDevice.objects.get_or_create(
                 user=user, name="backup codes", defaults={"confirmed": True}
             )
             device.token_set.all().delete()
-            codes = [_code() for _ in range(COUNT)]
+            # Dashes in every code: never all digits, which the sign-in page
+            # would read as the authenticator's six.
+            codes = [new_backup_code() for _ in range(COUNT)]
             StaticToken.objects.bulk_create(
-                StaticToken(device=device, token=code) for code in codes
+                StaticToken(device=device, token=code_digest(code)) for code in codes
             )
         self.stdout.write(
             f"Backup codes for {user.username} (each works once; "

@@ -12,9 +12,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.management.staff import staff_account
+from intake.otp import SealedTOTPDevice
 
 
 class Command(BaseCommand):
@@ -26,8 +26,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         user = staff_account(options["username"])
         with transaction.atomic():
-            TOTPDevice.objects.filter(user=user).delete()
-            device = TOTPDevice.objects.create(
+            SealedTOTPDevice.objects.filter(user=user).delete()
+            device = SealedTOTPDevice.objects.create(
                 user=user, name="authenticator", confirmed=True
             )
         self.stdout.write(

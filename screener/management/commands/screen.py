@@ -14,6 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from screener.api import TOO_LONG_NUMBER
 from screener.rules import InvalidCase, screen
 
 
@@ -47,6 +48,8 @@ class Command(BaseCommand):
             case = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as error:
             _fail([{"field": "", "message": f"The input is not valid JSON: {error}."}])
+        except ValueError:  # a number past Python's 4,300-digit limit
+            _fail([{"field": "", "message": TOO_LONG_NUMBER}])
         try:
             result = screen(case, today=timezone.localdate())
         except InvalidCase as invalid:
