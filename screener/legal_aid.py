@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -24,6 +25,12 @@ class Organization:
     name: str
     url: str
     about: str
+    # Shown when the data file has them; a "checked" date belongs to its own
+    # entry only, so the page never dates an entry nobody checked.
+    phone: str | None = None
+    hours: str | None = None
+    source: str | None = None
+    checked: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +40,15 @@ class Directory:
     by_county: dict[str, tuple[Organization, ...]]
 
 
-def _orgs(entries: list[dict[str, str]]) -> tuple[Organization, ...]:
+def _orgs(entries: list[dict[str, Any]]) -> tuple[Organization, ...]:
     return tuple(
-        Organization(name=e["name"], url=e["url"], about=e["about"]) for e in entries
-    )
+        Organization(
+            name=e["name"], url=e["url"], about=e["about"],
+            phone=e.get("phone"), hours=e.get("hours"),
+            source=e.get("source"), checked=e.get("checked"),
+        )
+        for e in entries
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -63,3 +75,15 @@ def help_for(county: str | None) -> tuple[Organization, ...]:
     data = directory()
     local = data.by_county.get(county or "", ())
     return local + data.statewide
+
+
+def find(name: str) -> Organization | None:
+    """The directory entry of an organisation by its name (for its phone, hours)."""
+    data = directory()
+    for org in (
+        *data.statewide,
+        *(o for orgs in data.by_county.values() for o in orgs),
+    ):
+        if org.name == name:
+            return org
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -189,6 +190,7 @@ def change(request: HttpRequest, index: int, step: str) -> HttpResponse:
 @require_GET
 @never_cache
 def results_page(request: HttpRequest) -> HttpResponse:
+    """The answer at a glance: one line and one next step per case."""
     case = session_store.load_case(request)
     if case is None:
         return redirect("screener:start")
@@ -200,8 +202,47 @@ def results_page(request: HttpRequest) -> HttpResponse:
         # so kindly (the error list names fields, never values).
         logger.error("results: the stored case is invalid")
         return render(request, "400.html", status=400)
-    context["petition_url"] = _petition_url()
+    packet_ids = _packet_records(case, context.pop("output"))
+    petition_url = _petition_url() if packet_ids else None
+    handoff_url = _handoff_url(case)
+    for record in context["records"]:
+        record["next"] = _next_step(record, packet_ids, petition_url, handoff_url)
+    context.update(
+        petition_url=petition_url,
+        handoff_url=handoff_url,
+        petition_in_cases=any(
+            r["next"]["kind"] == "petition" for r in context["records"]
+        ),
+    )
     return render(request, "screener/results.html", context)
+
+
+def _next_step(
+    record: dict[str, Any], packet_ids: set[str], petition_url: str | None,
+    handoff_url: str | None,
+) -> dict[str, Any]:  # fmt: skip
+    """The one next step for a case; every one leads somewhere that works."""
+    best = record["best"]
+    group = best["group"] if best else None
+    if petition_url and group == "vacatur" and record["id"] in packet_ids:
+        return {"kind": "petition", "url": petition_url}
+    if group in ("defense", "other_state"):
+        return {"kind": "text", "text": best["next_step"]}
+    if handoff_url:
+        return {"kind": "handoff", "url": handoff_url}
+    return {"kind": "help", "url": "#help"}
+
+
+def _packet_records(case: dict[str, Any], output: dict[str, Any]) -> set[str]:
+    """Ids of the records a drafted petition packet would cover."""
+    if _petition_url() is None:
+        return set()
+    from petitions.packet import TRAFFICKING, candidate_records, statute_options
+
+    ids: set[str] = set()
+    for statute in statute_options(case) or [TRAFFICKING]:
+        ids |= {c.record_id for c in candidate_records(case, output, statute)}
+    return ids
 
 
 def _petition_url() -> str | None:
@@ -210,6 +251,38 @@ def _petition_url() -> str | None:
         return reverse("petitions:draft")
     except NoReverseMatch:
         return None
+
+
+def _handoff_url(case: dict[str, Any]) -> str | None:
+    """The hand-off page, only when an organisation takes this county's cases."""
+    try:
+        url = reverse("intake:handoff")
+    except NoReverseMatch:
+        return None
+    organizations = apps.get_model("intake", "Organization").objects.all()
+    counties = {r.get("county") for r in case.get("records", [])} - {None}
+    if any(o.serves(county) for o in organizations for county in counties):
+        return url
+    return None
+
+
+@require_POST
+@never_cache
+def delete_now(request: HttpRequest) -> HttpResponse:
+    """ "Delete my answers now": the exit's wipe, then a plain page that says so."""
+    session_store.forget(request)
+    response = redirect("screener:deleted")
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    session_store.delete_cookies(response)
+    return response
+
+
+@require_GET
+@never_cache
+def deleted(request: HttpRequest) -> HttpResponse:
+    """Nothing is left to show: say so, and offer to start again."""
+    timed_out = request.GET.get("after") == "idle"
+    return render(request, "screener/deleted.html", {"timed_out": timed_out})
 
 
 @require_http_methods(["GET", "POST"])
@@ -232,13 +305,14 @@ def leave(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 def timed_out(request: HttpRequest) -> HttpResponse:
-    """Idle time is up (the page's timer came here): delete, then start over.
+    """Idle time is up (the page's timer came here): delete, then say so.
 
     Sessions also expire on the server after the same idle time; this makes
-    the deletion happen at once while the page is still open.
+    the deletion happen at once while the page is still open, and tells the
+    person plainly that her answers are gone and how to start again.
     """
     session_store.clear(request)
-    response = redirect("screener:start")
+    response = HttpResponseRedirect(reverse("screener:deleted") + "?after=idle")
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response
 

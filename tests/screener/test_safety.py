@@ -296,9 +296,13 @@ def test_idle_timeout_page_deletes_the_answers(
 ) -> None:
     walk(client, trafficking_647b)
     response = client.get("/timeout/")
-    assert response["Location"] == "/"
+    assert response["Location"] == "/deleted/?after=idle"
     assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert Session.objects.count() == 0
+    page = client.get(response["Location"]).content.decode()
+    assert "Your answers were deleted" in page
+    assert 'href="/"' in page
+    assert "Start again" in page
     assert client.get("/check/")["Location"] == "/"
 
 
