@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from screener.counties import COUNTIES
+from screener.rules.search import is_dont_know
 
 # Neutral step names: they appear in URLs and so in browser history.
 SYSTEM = "q1"
@@ -122,6 +123,11 @@ class OffenseForm(QuestionForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if data.get("query") and is_dont_know(data["query"]):
+            # "no sé", "idk", "not sure": the "I don't know" path, never a
+            # search (which once listed explosives for "no sé").
+            data["query"] = ""
+            data["dont_know"] = True
         if not data.get("query") and not data.get("dont_know"):
             raise forms.ValidationError(
                 _("Type the charge, or check “I don’t know the charge”."),
