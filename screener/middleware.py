@@ -64,8 +64,10 @@ class ExitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         from django.urls import reverse
 
-        from screener.views import leave
+        from screener.views import delete_now, leave
 
         if request.path == reverse("screener:exit"):
             return leave(request)
+        if request.path == reverse("screener:delete"):
+            return delete_now(request)
         return self.get_response(request)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -22,7 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config import availability
-from screener import answers, results, session_store
+from screener import answers, next_steps, results, session_store
 from screener import forms as f
 from screener.rules import InvalidCase, screen
 from screener.signals import screening_finished
@@ -202,9 +201,9 @@ def results_page(request: HttpRequest) -> HttpResponse:
         # so kindly (the error list names fields, never values).
         logger.error("results: the stored case is invalid")
         return render(request, "400.html", status=400)
-    packet_ids = _packet_records(case, context.pop("output"))
-    petition_url = _petition_url() if packet_ids else None
-    handoff_url = _handoff_url(case)
+    packet_ids = next_steps.packet_record_ids(case, context.pop("output"))
+    petition_url = next_steps.petition_url() if packet_ids else None
+    handoff_url = next_steps.handoff_url(case)
     for record in context["records"]:
         record["next"] = _next_step(record, packet_ids, petition_url, handoff_url)
     context.update(
@@ -231,39 +230,6 @@ def _next_step(
     if handoff_url:
         return {"kind": "handoff", "url": handoff_url}
     return {"kind": "help", "url": "#help"}
-
-
-def _packet_records(case: dict[str, Any], output: dict[str, Any]) -> set[str]:
-    """Ids of the records a drafted petition packet would cover."""
-    if _petition_url() is None:
-        return set()
-    from petitions.packet import TRAFFICKING, candidate_records, statute_options
-
-    ids: set[str] = set()
-    for statute in statute_options(case) or [TRAFFICKING]:
-        ids |= {c.record_id for c in candidate_records(case, output, statute)}
-    return ids
-
-
-def _petition_url() -> str | None:
-    """The petition drafting page, when the petitions app is mounted."""
-    try:
-        return reverse("petitions:draft")
-    except NoReverseMatch:
-        return None
-
-
-def _handoff_url(case: dict[str, Any]) -> str | None:
-    """The hand-off page, only when an organisation takes this county's cases."""
-    try:
-        url = reverse("intake:handoff")
-    except NoReverseMatch:
-        return None
-    organizations = apps.get_model("intake", "Organization").objects.all()
-    counties = {r.get("county") for r in case.get("records", [])} - {None}
-    if any(o.serves(county) for o in organizations for county in counties):
-        return url
-    return None
 
 
 @require_POST
