@@ -81,6 +81,7 @@ JOURNEY = {
     "q10": {"q10-answer": "yes"},
     "q11": {"q11-answer": "no"},
     "q12": {"q12-answer": "yes"},
+    "q13": {},
 }
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STEP = re.compile(r"/q/(q\d+)/$")  # not /q/end/, which redirects

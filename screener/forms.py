@@ -33,9 +33,10 @@ DURING = "q9"
 BECAUSE = "q10"
 ONGOING = "q11"
 HELP = "q12"
+IMMIGRATION = "q13"
 
 # Questions about the person, asked once per screening, not once per case.
-PERSON_STEPS = (HARM, ONGOING, HELP)
+PERSON_STEPS = (HARM, ONGOING, HELP, IMMIGRATION)
 
 PICK_TYPED = "typed"
 PICK_UNKNOWN = "unknown"
@@ -360,6 +361,17 @@ class HelpForm(SkippableForm):
     caption = _("About you")
 
 
+class ImmigrationForm(SkippableForm):
+    """Kept only in the encrypted session, like every answer; never counted."""
+
+    question = _("Are you a U.S. citizen?")
+    hint = _("You can skip this question.")
+    why = _(
+        "Some ways to clear a record help with immigration and some do not. We ask only to show you which. Your answer is deleted when you leave."
+    )
+    caption = _("About you")
+
+
 STEP_FORMS: list[tuple[str, type[QuestionForm]]] = [
     (SYSTEM, SystemForm),
     (HAPPENED, HappenedForm),
@@ -373,6 +385,7 @@ STEP_FORMS: list[tuple[str, type[QuestionForm]]] = [
     (BECAUSE, BecauseForm),
     (ONGOING, OngoingForm),
     (HELP, HelpForm),
+    (IMMIGRATION, ImmigrationForm),
 ]
 
 # Django's CharField already refuses NUL bytes; keep the validator explicit

@@ -215,8 +215,15 @@ def _remedy_view(remedy: dict[str, Any], language: str) -> dict[str, Any]:
         for field in remedy.get("missing") or []
     ]
     group = GROUPS.get(remedy["remedy"], "")
-    reasons = [_reason_view(r, language) for r in remedy.get("reasons") or []]
     open_way = remedy["status"] != "not_eligible"
+    # A closed way keeps the reasons that explain it, but not the notes on
+    # what the court would do if it were open ("... and vacate it"): no
+    # sentence may contradict the status beside it.
+    reasons = [
+        _reason_view(r, language)
+        for r in remedy.get("reasons") or []
+        if open_way or r.get("kind") != "note"
+    ]
     return {
         "remedy": remedy["remedy"],
         "title": remedy["title"],

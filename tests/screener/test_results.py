@@ -61,6 +61,7 @@ def test_results_model_follows_the_rules_and_never_shows_raw_field_names(
             # A closed way never carries an instruction to file it.
             if remedy["status"] == "not_eligible":
                 assert remedy["next_step"] is None
+                assert all(r["kind"] != "note" for r in remedy["reasons"])
             else:
                 assert remedy["next_step"]
             for reason in remedy["reasons"]:
