@@ -299,6 +299,12 @@ def _case_list(numbers: list[str]) -> str:
     return ", ".join(numbers)
 
 
+def _vacatur_open(record: dict[str, Any]) -> bool:
+    """Current law already leaves vacatur open (however unsure) for this case."""
+    ways = [w for w in [record["best"], *record["others"]] if w]
+    return any(w["group"] == "vacatur" and w["status"] in OPEN for w in ways)
+
+
 def proposed_summary(records: list[dict[str, Any]]) -> dict[str, Any] | None:
     """What the proposed law would have changed, once for the whole page.
 
@@ -309,10 +315,7 @@ def proposed_summary(records: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not proposed:
         return None
     changed = [
-        r["number"]
-        for r, p in proposed
-        if p["status"] in OPEN
-        and (r["best"] is None or r["best"]["group"] != "vacatur")
+        r["number"] for r, p in proposed if p["status"] in OPEN and not _vacatur_open(r)
     ]
     changed = list(dict.fromkeys(changed))
     first = next((p for r, p in proposed if r["number"] in changed), proposed[0][1])
