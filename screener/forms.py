@@ -14,9 +14,10 @@ from typing import Any
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from screener.citations import offense_code
 from screener.counties import COUNTIES
 from screener.rules.search import is_dont_know
 
@@ -148,8 +149,15 @@ class PickForm(QuestionForm):
                  **kwargs: Any) -> None:  # fmt: skip
         # Offense titles are catalog data; the common ones are translated
         # through screener.data_strings, the rest stay in English.
+        # Codes too are written the page's way ("Código Penal, art. 211").
+        language = get_language() or "en"
         own: list[Choice] = [
-            (m.code, f"{m.code}: {gettext(m.title)}", None) for m in matches
+            (
+                m.code,
+                f"{offense_code(m.code, language=language)}: {gettext(m.title)}",
+                None,
+            )
+            for m in matches
         ]
         if query:
             own.append(

@@ -40,3 +40,15 @@ def test_plain_spanish_words_list_the_common_charges(client: Client) -> None:
     assert 'value="PC 211"' in page
     assert 'value="PC 487"' in page
     assert "explosive" not in page.lower()
+
+
+def test_spanish_pick_list_names_the_code_the_spanish_way(client: Client) -> None:
+    client.post("/i18n/setlang/", {"language": "es", "next": "/"})
+    client.post("/begin/")
+    post_step(client, "q1", answer="california")
+    post_step(client, "q2", answer="conviction")
+    post_step(client, "q3", query="robo")
+    page = client.get("/q/q4/").content.decode()
+    assert 'value="PC 211"' in page
+    assert "Código Penal, art. 211:" in page
+    assert ">PC 211:" not in page
