@@ -105,7 +105,7 @@ def check(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _check_action(request, screening)
     if not screening["records"]:
-        return redirect("screener:start")
+        return _start_or_expired(request)
     return render(
         request,
         "screener/check.html",
@@ -192,7 +192,7 @@ def results_page(request: HttpRequest) -> HttpResponse:
     """The answer at a glance: one line and one next step per case."""
     case = session_store.load_case(request)
     if case is None:
-        return redirect("screener:start")
+        return _start_or_expired(request)
     screening = answers.load_screening(request)
     try:
         context = results.build(case, screening, translate=gettext)
@@ -214,6 +214,21 @@ def results_page(request: HttpRequest) -> HttpResponse:
         ),
     )
     return render(request, "screener/results.html", context)
+
+
+def _start_or_expired(request: HttpRequest) -> HttpResponse:
+    """No answers here: a session that expired says so; otherwise the start.
+
+    The browser sent a session cookie whose session is gone (idle expiry on
+    the server, say while the phone slept and its timer never ran): tell
+    her plainly that the answers were deleted, rather than a silent start.
+    """
+    if (
+        request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        and request.session.session_key is None
+    ):
+        return HttpResponseRedirect(reverse("screener:deleted") + "?after=idle")
+    return redirect("screener:start")
 
 
 def _next_step(

@@ -326,4 +326,6 @@ def test_idle_expiry_on_the_server_forgets_the_answers(
 
     walk(client, trafficking_647b)
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
-    assert client.get("/check/")["Location"] == "/"
+    # The page says plainly that the answers were deleted.
+    assert client.get("/check/")["Location"] == "/deleted/?after=idle"
+    assert client.get("/results/")["Location"] == "/deleted/?after=idle"
