@@ -128,6 +128,7 @@ def test_results_variant_at_a_glance(visit: Visit, variant: str, language: str) 
         cites = page.locator("main .cite").all_inner_texts()
         assert cites
         assert not any("Pen. Code" in c or "§" in c for c in cites), cites
+    assert visit.axe() == []  # with "Why?" open too
     if variant == "not-eligible":
         shot(visit, f"{language}-{variant}-why-open")
     assert visit.console_errors == []
