@@ -78,12 +78,17 @@ def help_for(county: str | None) -> tuple[Organization, ...]:
 
 
 def find(name: str) -> Organization | None:
-    """The directory entry of an organisation by its name (for its phone, hours)."""
+    """The directory entry of an organisation by its name (for its phone, hours).
+
+    Matched without regard to case or spacing: the staff side names its
+    organisations by hand (``manage.py org_add``).
+    """
+    wanted = " ".join(name.split()).casefold()
     data = directory()
     for org in (
         *data.statewide,
         *(o for orgs in data.by_county.values() for o in orgs),
     ):
-        if org.name == name:
+        if " ".join(org.name.split()).casefold() == wanted:
             return org
     return None

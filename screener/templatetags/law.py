@@ -23,3 +23,10 @@ def offense_code(code: str | None) -> str:
 @register.filter
 def law_cite(cite: str | None) -> str:
     return citations.survivor_cite(cite, language=get_language() or "en").text
+
+
+@register.filter
+def tel_href(phone: str | None) -> str:
+    """ "(213) 555-0100" -> "tel:2135550100": what a phone dials from a link."""
+    digits = "".join(ch for ch in str(phone or "") if ch.isdigit() or ch == "+")
+    return f"tel:{digits}" if digits else ""

@@ -244,3 +244,19 @@ def test_help_lists_each_county_organisation_once_then_statewide() -> None:
     assert names[-2:] == ["LawHelpCA", "California Courts Self-Help Guide"]
     assert "Bay Area Legal Aid" in names
     assert [o.name for o in results.help_for_counties([])] == names[-2:]
+
+
+def test_an_organisation_is_found_by_its_name_however_it_is_spaced_or_cased() -> None:
+    from screener import legal_aid
+
+    assert legal_aid.find("lawhelpca") is legal_aid.find("LawHelpCA")
+    assert legal_aid.find("  LawHelpCA ") is not None
+    assert legal_aid.find("Nobody Legal") is None
+
+
+def test_phone_links_dial_digits_only() -> None:
+    from screener.templatetags.law import tel_href
+
+    assert tel_href("(213) 555-0100") == "tel:2135550100"
+    assert tel_href("+1 800 799 7233") == "tel:+18007997233"
+    assert tel_href(None) == ""
