@@ -128,7 +128,7 @@ def test_the_confirmation_offers_the_download_phone_hours_and_delete(
 ) -> None:
     listed = legal_aid.Organization(
         name=org_a.name, url="https://example.org/", about="", phone="213-555-0100",
-        hours="Mon-Fri 9-5", checked=None,
+        hours="Mon-Fri 9-5", source="https://example.org/", checked=None,
     )  # fmt: skip
     monkeypatch.setattr(
         legal_aid, "find", lambda name: listed if name == org_a.name else None
