@@ -47,6 +47,16 @@ GROUPS = {
     "OTHER_STATE": "other_state",
 }
 
+# Remedies the table above does not name (new ones in the law data) are
+# grouped by what the relief does, as the rules report it.
+RELIEF_GROUPS = {
+    "vacatur": "vacatur",
+    "defense": "defense",
+    "dismissal": "dismissal",
+    "sealing": "sealing",
+    "reduction": "reduction",
+}
+
 # The one plain line per case: the best way forward and how likely, as a
 # whole sentence per (kind of relief, status) so each translates whole.
 ANSWERS: dict[tuple[str, str], Any] = {
@@ -94,6 +104,22 @@ ANSWERS: dict[tuple[str, str], Any] = {
     ),
     ("seal_arrest", "needs_review"): _(
         "The court may be able to seal this arrest. A lawyer should look at it first."
+    ),
+    ("sealing", "likely"): _(
+        "You are likely able to ask the court to seal this record."
+    ),
+    ("sealing", "possible"): _("You may be able to ask the court to seal this record."),
+    ("sealing", "needs_review"): _(
+        "The court may be able to seal this record. A lawyer should look at it first."
+    ),
+    ("reduction", "likely"): _(
+        "You are likely able to ask the court to lower this conviction (for example, from a felony to a misdemeanor)."
+    ),
+    ("reduction", "possible"): _(
+        "You may be able to ask the court to lower this conviction (for example, from a felony to a misdemeanor)."
+    ),
+    ("reduction", "needs_review"): _(
+        "The court may be able to lower this conviction (for example, from a felony to a misdemeanor). A lawyer should look at it first."
     ),
     ("juvenile", "likely"): _(
         "You are likely able to ask the court to seal this juvenile record."
@@ -214,7 +240,7 @@ def _remedy_view(remedy: dict[str, Any], language: str) -> dict[str, Any]:
         str(MISSING_LABELS.get(field, OTHER_FACT))
         for field in remedy.get("missing") or []
     ]
-    group = GROUPS.get(remedy["remedy"], "")
+    group = GROUPS.get(remedy["remedy"]) or RELIEF_GROUPS.get(remedy.get("relief"), "")
     open_way = remedy["status"] != "not_eligible"
     # A closed way keeps the reasons that explain it, but not the notes on
     # what the court would do if it were open ("... and vacate it"): no
@@ -407,6 +433,8 @@ def build(
         for record in output["records"]
     ]  # fmt: skip
     citizen = (case.get("immigration") or {}).get("citizen")
+    if (output.get("immigration") or {}).get("show_counsel"):
+        citizen = citizen if citizen in ("no", "unsure") else "unsure"
     counties = [r.get("county") for r in case["records"] if r.get("county")]
     return {
         "output": output,

@@ -265,3 +265,14 @@ def test_phone_links_dial_digits_only() -> None:
     assert tel_href("(213) 555-0100") == "tel:2135550100"
     assert tel_href("+1 800 799 7233") == "tel:+18007997233"
     assert tel_href(None) == ""
+
+
+def test_a_remedy_the_page_does_not_know_is_read_by_what_it_does() -> None:
+    view = results._remedy_view(
+        remedy("PC 17(b)", "possible", False, relief="reduction"), "en"
+    )
+    assert view["group"] == "reduction"
+    assert "lower this conviction" in str(results.plain_answer(view))
+    unknown = results._remedy_view(remedy("PC 9999", "likely", None), "en")
+    assert unknown["group"] == ""
+    assert str(results.plain_answer(unknown)) == str(results.OTHER_ANSWER)
