@@ -268,9 +268,8 @@ def test_phone_links_dial_digits_only() -> None:
 
 
 def test_a_remedy_the_page_does_not_know_is_read_by_what_it_does() -> None:
-    view = results._remedy_view(
-        remedy("PC 17(b)", "possible", False, relief="reduction"), "en"
-    )
+    reduction = {**remedy("PC 17(b)", "possible", False), "relief": "reduction"}
+    view = results._remedy_view(reduction, "en")
     assert view["group"] == "reduction"
     assert "lower this conviction" in str(results.plain_answer(view))
     unknown = results._remedy_view(remedy("PC 9999", "likely", None), "en")
