@@ -445,5 +445,8 @@ def build(
         "help": help_for_counties(dict.fromkeys(counties)),
         "show_hotline": bool(output.get("safety", {}).get("show_hotline")),
         "as_of": output.get("as_of"),
+        # The day a person last checked the law behind the answer, where the
+        # rules report it (docs/screening-api.md: law_checked_on).
+        "law_checked_on": output.get("law_checked_on"),
         "rules_version": output.get("rules_version"),
     }
