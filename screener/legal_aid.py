@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -25,12 +24,6 @@ class Organization:
     name: str
     url: str
     about: str
-    # Shown when the data file has them; a "checked" date belongs to its own
-    # entry only, so the page never dates an entry nobody checked.
-    phone: str | None = None
-    hours: str | None = None
-    source: str | None = None
-    checked: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +33,10 @@ class Directory:
     by_county: dict[str, tuple[Organization, ...]]
 
 
-def _orgs(entries: list[dict[str, Any]]) -> tuple[Organization, ...]:
+def _orgs(entries: list[dict[str, str]]) -> tuple[Organization, ...]:
     return tuple(
-        Organization(
-            name=e["name"], url=e["url"], about=e["about"],
-            phone=e.get("phone"), hours=e.get("hours"),
-            source=e.get("source"), checked=e.get("checked"),
-        )
-        for e in entries
-    )  # fmt: skip
+        Organization(name=e["name"], url=e["url"], about=e["about"]) for e in entries
+    )
 
 
 @lru_cache(maxsize=1)
