@@ -28,6 +28,10 @@ What it does, in one run on one server:
    response headers plus the body as sent (compressed when the server
    compressed it).
 
+6. Slow 3G: every survivor page type loaded in Chromium at 360 x 740 with
+   the Slow 3G preset (400 ms, 400 kbit/s), ``bench/phone_bench.py``;
+   targets 1.0 s for question pages, 1.5 s for results.
+
 gunicorn is stopped and the database dropped at the end, even on failure.
 Run alone: ``.venv/bin/python bench/web_bench.py``. ``WEB_BENCH_SECONDS``
 (default 12) is the length of each measured run.
@@ -49,6 +53,7 @@ from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script too: the soak's servers are ours
 
+from bench.phone_bench import bench_slow3g  # noqa: E402
 from soak.servers import Server, loopback_environment, manage  # noqa: E402
 
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
@@ -81,6 +86,7 @@ JOURNEY = {
     "q10": {"q10-answer": "yes"},
     "q11": {"q11-answer": "no"},
     "q12": {"q12-answer": "yes"},
+    "q13": {},
 }
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STEP = re.compile(r"/q/(q\d+)/$")  # not /q/end/, which redirects
@@ -573,6 +579,7 @@ def main() -> list[Row]:
         sessions = prepare_sessions(server.base, SESSIONS)
         rows = bench_load(server, sessions, work)
         rows += bench_weight(server.base)
+        rows += bench_slow3g(server.base)
         if not server.alive():
             raise BenchError(f"gunicorn died during the run:\n{server.log_tail()}")
         return rows

@@ -28,6 +28,9 @@ PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
 # A US number with its area code has 10 digits; E.164 allows at most 15.
 MIN_DIGITS, MAX_DIGITS = 10, 15
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# A US number with its area code has 10 digits (11 with the leading 1).
+MIN_PHONE_DIGITS = 10
 METHODS = [
     ("phone", _("Call me")),
     ("text", _("Text me")),
@@ -46,6 +49,21 @@ def _text(label: Any, max_length: int, help_text: Any = "", **attrs: str) -> Tex
             attrs={"class": "input", "spellcheck": "false", **attrs}
         ),
     )
+
+
+def _checked_phone(phone: str) -> str:
+    """A phone number a person can be called back on: 10 digits at least."""
+    if phone and not PHONE.match(phone):
+        raise ValidationError(
+            _("Enter a phone number using digits, spaces, dashes or brackets."),
+            code="invalid_phone",
+        )
+    if phone and sum(ch.isdigit() for ch in phone) < MIN_PHONE_DIGITS:
+        raise ValidationError(
+            _("Enter the whole phone number with the area code, like 213 555 0147."),
+            code="short_phone",
+        )
+    return phone
 
 
 class HandoffForm(forms.Form):
@@ -107,6 +125,15 @@ class HandoffForm(forms.Form):
         widget=BOX,
     )
     other_name = _text(_("Their name"), 100, autocomplete="off")
+    other_phone = _text(
+        _("Their phone number"), 30, autocomplete="off", inputmode="tel"
+    )
+    language = forms.ChoiceField(
+        label=_("Which language should they use with you?"),
+        choices=LANGUAGES,
+        required=False,
+        widget=CHOICE,
+    )
     consent = forms.BooleanField(
         label=_(
             "I agree to send my answers and this contact plan to this organization. They will keep them private and use them only to help me."
@@ -124,21 +151,10 @@ class HandoffForm(forms.Form):
         )
 
     def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"]
-        if phone and not PHONE.match(phone):
-            raise ValidationError(
-                _("Enter a phone number using digits, spaces, dashes or brackets."),
-                code="invalid_phone",
-            )
-        # "-------" matched the characters above, and nobody can call it.
-        if phone and not MIN_DIGITS <= sum(c.isdigit() for c in phone) <= MAX_DIGITS:
-            raise ValidationError(
-                _(
-                    "Enter a phone number with at least 10 digits, including the area code."
-                ),
-                code="short_phone",
-            )
-        return phone
+        return _checked_phone(self.cleaned_data["phone"])
+
+    def clean_other_phone(self) -> str:
+        return _checked_phone(self.cleaned_data["other_phone"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -157,6 +173,17 @@ class HandoffForm(forms.Form):
                 "other_name",
                 ValidationError(_("Enter the name of the person."), code="required"),
             )
+        if (
+            cleaned.get("other_person")
+            and not cleaned.get("other_phone")
+            and "other_phone" not in self.errors
+        ):
+            self.add_error(
+                "other_phone",
+                ValidationError(
+                    _("Enter the phone number of the person."), code="required"
+                ),
+            )
         return cleaned
 
     def contact_plan(self) -> dict[str, Any]:
@@ -173,6 +200,8 @@ class HandoffForm(forms.Form):
             "code_word": data["code_word"],
             "other_person": bool(data["other_person"]),
             "other_name": data["other_name"] if data["other_person"] else "",
+            "other_phone": data["other_phone"] if data["other_person"] else "",
+            "language": data.get("language") or "en",
         }
 
 

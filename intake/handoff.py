@@ -4,9 +4,12 @@ Reached from the results page. Nothing is stored until the survivor ticks
 consent and submits. Exactly one case per hand-off: the idempotency key is
 made when the form is first shown, kept in the session and in the form, and
 is unique in the database, so a double click, a retry after a timeout or
-three open tabs all land on the same case. After sending, the answers are
-cleared from the session (``screener.session_store.clear``); only the short
-reference is kept, to show on the confirmation page.
+three open tabs all land on the same case. The short
+reference is kept in the session, to show on the confirmation page.
+
+Sending and downloading the petition work in either order: sending keeps
+the answers in the session, so the confirmation can offer the download, and
+"Delete my answers now" there (or the exit, or idle expiry) wipes them.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils.translation import get_language
 from django.views import csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -28,7 +31,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from intake import services
 from intake.forms import HandoffForm
 from intake.models import Case, Organization
-from screener import ratelimit, session_store
+from screener import legal_aid, next_steps, ratelimit, session_store
 
 KEY = "handoff_key"
 WINDOW = 10 * 60  # the hand-off limits count over ten minutes
@@ -49,9 +52,9 @@ def organizations_for(case: dict[str, Any]) -> list[Organization]:
 
 
 def _finish(request: HttpRequest, case: Case) -> HttpResponse:
-    session_store.clear(request)
-    # Encrypted with a new visitor key like any answer: in plaintext, the
-    # session row would tie this browser to a legal-aid case.
+    # Encrypted with the visitor's key like any answer: in plaintext, the
+    # session row would tie this browser to a legal-aid case. The answers
+    # stay, so the survivor can still download her papers.
     session_store.write(
         request,
         DONE,
@@ -77,9 +80,13 @@ def handoff(request: HttpRequest) -> HttpResponse:
     key = _uuid(request.session.get(KEY)) or uuid.uuid4()
     request.session[KEY] = str(key)
     organizations = organizations_for(case)
+    initial: dict[str, Any] = {"language": (get_language() or "en")[:2]}
+    if len(organizations) == 1:
+        initial["organization"] = organizations[0].pk  # the only one: chosen
     form = HandoffForm(
         request.POST if request.method == "POST" else None,
         organizations=organizations,
+        initial=initial,
     )
     context = {"form": form, "key": key, "organizations": organizations}
     if request.method == "POST" and _flooding(request):
@@ -92,8 +99,9 @@ def handoff(request: HttpRequest) -> HttpResponse:
         created, _new = services.case_create(
             organization=form.cleaned_data["organization"],
             answers=case,
-            # The language the survivor used, so staff can call in it.
-            contact={**form.contact_plan(), "language": translation.get_language()},
+            # The language the survivor chose to be called in (the form
+            # starts from the one she used).
+            contact=form.contact_plan(),
             idempotency_key=key,
         )
         ratelimit.hit("handoff", ratelimit.client_ip(request), window=WINDOW)
@@ -125,7 +133,21 @@ def handoff_done(request: HttpRequest) -> HttpResponse:
     done = session_store.read(request, DONE)
     if not isinstance(done, dict):
         return redirect("screener:start")
-    return render(request, "intake/handoff_done.html", done)
+    return render(request, "intake/handoff_done.html", _done_context(request, done))
+
+
+def _done_context(request: HttpRequest, done: dict[str, Any]) -> dict[str, Any]:
+    """The confirmation: the organisation's phone and hours where the
+    directory has them, and the download while the answers are still here."""
+    case = session_store.load_case(request)
+    return {
+        **done,
+        "directory": legal_aid.find(done.get("organization", "")),
+        "petition_url": next_steps.petition_url()
+        if case is not None and next_steps.packet_record_ids(case)
+        else None,
+        "answers_kept": case is not None,
+    }
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
@@ -155,9 +177,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
             case = None
         if case is not None:
             session_store.clear(request)  # nothing of the screening stays here
+            done = {"reference": case.reference, "organization": case.organization.name}
             return render(
-                request,
-                "intake/handoff_done.html",
-                {"reference": case.reference, "organization": case.organization.name},
+                request, "intake/handoff_done.html", _done_context(request, done)
             )
     return csrf.csrf_failure(request, reason)

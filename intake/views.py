@@ -130,12 +130,25 @@ def contact_actions(contact: dict[str, Any]) -> dict[str, Any]:
 
     A plan that says "text me" offers no call button; one that says "email"
     offers neither; a message may be left, or the caller named, only if the
-    person said yes.
+    person said yes. A plan that says "contact someone else" never offers the
+    survivor's own number or email: only that person's number, or nothing.
     """
     method = contact.get("method")
+    if contact.get("other_person"):
+        phone = contact.get("other_phone") or ""
+        digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+        return {
+            "call": f"tel:{digits}" if digits and method != "text" else None,
+            "text": f"sms:{digits}" if digits and method == "text" else None,
+            "email": None,
+            "number": phone,
+            "leave_message": bool(contact.get("leave_message")),
+            "say_who": bool(contact.get("say_who")),
+        }
     phone = contact.get("phone") or ""
     digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     return {
+        "number": phone,
         "call": f"tel:{digits}" if method == "phone" and digits else None,
         "text": f"sms:{digits}" if method == "text" and digits else None,
         "email": f"mailto:{contact['email']}"

@@ -1,8 +1,9 @@
 """The drafting page: optional details in, one PDF download out.
 
 The finished screening lives only in the session (screener.session_store).
-A survivor downloads once: after the PDF is built the session is flushed, so
-nothing of the answers stays on the server or behind the Back button.
+Downloading keeps it: she may still want to send her answers to legal aid
+(the hand-off), in either order. The answers go on exit, on "Delete my
+answers now" and on idle expiry.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from petitions.packet import (
 )
 from petitions.render import petition_render_pdf
 from petitions.throttle import RenderRefused, render_permit
-from screener.session_store import clear, load_case
+from screener.session_store import load_case
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +106,6 @@ def draft(request: HttpRequest) -> HttpResponse:
             )
             response["Retry-After"] = str(refused.retry_after)
             return response
-        clear(request)
         response = HttpResponse(body, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

@@ -78,6 +78,14 @@ def build_person(wizard: WizardView) -> dict[str, Any]:
     }
 
 
+def build_citizen(wizard: WizardView) -> dict[str, str]:
+    """{"citizen": ...} when answered; skipped means unknown, so nothing."""
+    if f.IMMIGRATION not in wizard.get_form_list():
+        return {}
+    answer = c.answer(wizard, f.IMMIGRATION)
+    return {"citizen": answer} if answer in ("yes", "no", f.NOT_SURE) else {}
+
+
 def load_screening(request: Any) -> dict[str, Any]:
     stored = session_store.read(request, session_store.SCREENING_KEY)
     if not isinstance(stored, dict):
@@ -92,7 +100,11 @@ def save_screening(request: Any, screening: dict[str, Any]) -> None:
 def build_case(screening: dict[str, Any], as_of: date) -> dict[str, Any]:
     """The contract INPUT JSON for every record of the screening."""
     person = screening.get("person") or {}
+    immigration = (
+        {"immigration": {"citizen": person["citizen"]}} if person.get("citizen") else {}
+    )
     return {
+        **immigration,
         "as_of": as_of.isoformat(),
         "victimization": {
             "kinds": list(person.get("kinds", [])),
@@ -225,6 +237,9 @@ def screening_from_case(case: dict[str, Any]) -> dict[str, Any] | None:
 
     try:
         person_steps = _person_steps(case.get("victimization") or {})
+        citizen = (case.get("immigration") or {}).get("citizen")
+        if citizen:
+            person_steps[f.IMMIGRATION] = _step(f.IMMIGRATION, answer=citizen)
         person_wizard = replay(person_steps, ask_person=True)
         person = build_person(person_wizard)
         victimization = case["victimization"]
@@ -256,7 +271,7 @@ def screening_from_case(case: dict[str, Any]) -> dict[str, Any] | None:
         "person_steps": {
             s: d for s, d in person_steps.items() if s in person_wizard.get_form_list()
         },
-        "person": person,
+        "person": {**person, **build_citizen(person_wizard)},
     }
     return screening if _same_results(case, screening) else None
 

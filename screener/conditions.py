@@ -181,4 +181,5 @@ CONDITIONS = {
     f.BECAUSE: asks_connection,
     f.ONGOING: asks_person_follow_up,
     f.HELP: asks_person_follow_up,
+    f.IMMIGRATION: asks_person,
 }

@@ -14,10 +14,12 @@ from typing import Any
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from screener.citations import offense_code
 from screener.counties import COUNTIES
+from screener.rules.search import is_dont_know
 
 # Neutral step names: they appear in URLs and so in browser history.
 SYSTEM = "q1"
@@ -32,9 +34,10 @@ DURING = "q9"
 BECAUSE = "q10"
 ONGOING = "q11"
 HELP = "q12"
+IMMIGRATION = "q13"
 
 # Questions about the person, asked once per screening, not once per case.
-PERSON_STEPS = (HARM, ONGOING, HELP)
+PERSON_STEPS = (HARM, ONGOING, HELP, IMMIGRATION)
 
 PICK_TYPED = "typed"
 PICK_UNKNOWN = "unknown"
@@ -122,6 +125,11 @@ class OffenseForm(QuestionForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if data.get("query") and is_dont_know(data["query"]):
+            # "no sé", "idk", "not sure": the "I don't know" path, never a
+            # search (which once listed explosives for "no sé").
+            data["query"] = ""
+            data["dont_know"] = True
         if not data.get("query") and not data.get("dont_know"):
             raise forms.ValidationError(
                 _("Type the charge, or check “I don’t know the charge”."),
@@ -141,8 +149,15 @@ class PickForm(QuestionForm):
                  **kwargs: Any) -> None:  # fmt: skip
         # Offense titles are catalog data; the common ones are translated
         # through screener.data_strings, the rest stay in English.
+        # Codes too are written the page's way ("Código Penal, art. 211").
+        language = get_language() or "en"
         own: list[Choice] = [
-            (m.code, f"{m.code}: {gettext(m.title)}", None) for m in matches
+            (
+                m.code,
+                f"{offense_code(m.code, language=language)}: {gettext(m.title)}",
+                None,
+            )
+            for m in matches
         ]
         if query:
             own.append(
@@ -354,6 +369,17 @@ class HelpForm(SkippableForm):
     caption = _("About you")
 
 
+class ImmigrationForm(SkippableForm):
+    """Kept only in the encrypted session, like every answer; never counted."""
+
+    question = _("Are you a U.S. citizen?")
+    hint = _("You can skip this question.")
+    why = _(
+        "Some ways to clear a record help with immigration and some do not. We ask only to show you which. Your answer is deleted when you leave."
+    )
+    caption = _("About you")
+
+
 STEP_FORMS: list[tuple[str, type[QuestionForm]]] = [
     (SYSTEM, SystemForm),
     (HAPPENED, HappenedForm),
@@ -367,6 +393,7 @@ STEP_FORMS: list[tuple[str, type[QuestionForm]]] = [
     (BECAUSE, BecauseForm),
     (ONGOING, OngoingForm),
     (HELP, HelpForm),
+    (IMMIGRATION, ImmigrationForm),
 ]
 
 # Django's CharField already refuses NUL bytes; keep the validator explicit

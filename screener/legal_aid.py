@@ -118,3 +118,20 @@ def help_for(county: str | None) -> tuple[Organization, ...]:
     data = directory()
     local = data.by_county.get(county or "", ())
     return local + data.statewide
+
+
+def find(name: str) -> Organization | None:
+    """The directory entry of an organisation by its name (for its phone, hours).
+
+    Matched without regard to case or spacing: the staff side names its
+    organisations by hand (``manage.py org_add``).
+    """
+    wanted = " ".join(name.split()).casefold()
+    data = directory()
+    for org in (
+        *data.statewide,
+        *(o for orgs in data.by_county.values() for o in orgs),
+    ):
+        if " ".join(org.name.split()).casefold() == wanted:
+            return org
+    return None

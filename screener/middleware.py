@@ -1,7 +1,9 @@
 """Headers every survivor page needs, whatever view made it.
 
 Django 5.2 has no built-in CSP, so one small middleware sends a strict
-policy (no inline code, nothing from another origin) and marks every HTML
+policy (no inline code but the page's own stylesheet and script, allowed by
+their hashes: ``screener.inline_assets``; nothing from another origin) and
+marks every HTML
 page ``no-store``: answers are on most pages, and a page that is never
 stored cannot be read back from the cache of a shared phone.
 """
@@ -9,6 +11,7 @@ stored cannot be read back from the cache of a shared phone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
@@ -27,6 +30,18 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "base-uri 'none'",
     )
 )
+
+
+@lru_cache(maxsize=1)
+def content_security_policy() -> str:
+    """The policy, with the hashes of the inline stylesheet and script."""
+    from screener.inline_assets import SCRIPT, STYLESHEET, csp_source
+
+    return CONTENT_SECURITY_POLICY.replace(
+        "script-src 'self'", f"script-src 'self' {csp_source(SCRIPT)}"
+    ).replace("style-src 'self'", f"style-src 'self' {csp_source(STYLESHEET)}")
+
+
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
 # Not "no-referrer": with it Chrome sends "Origin: null" on same-site form
 # posts, and Django's CSRF check refuses every answer. "same-origin" still
@@ -42,7 +57,9 @@ class SafetyHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault(
+            "Content-Security-Policy", content_security_policy()
+        )
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers["Referrer-Policy"] = REFERRER_POLICY
         if response.headers.get("Content-Type", "").startswith("text/html"):
@@ -64,8 +81,10 @@ class ExitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         from django.urls import reverse
 
-        from screener.views import leave
+        from screener.views import delete_now, leave
 
         if request.path == reverse("screener:exit"):
             return leave(request)
+        if request.path == reverse("screener:delete"):
+            return delete_now(request)
         return self.get_response(request)

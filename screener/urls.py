@@ -20,4 +20,6 @@ urlpatterns = [
     path("exit/", views.leave, name="exit"),
     path("keep-alive/", views.keep_alive, name="keep_alive"),
     path("timeout/", views.timed_out, name="timeout"),
+    path("delete/", views.delete_now, name="delete"),
+    path("deleted/", views.deleted, name="deleted"),
 ]

@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -21,7 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config import availability
-from screener import answers, results, session_store
+from screener import answers, next_steps, results, session_store
 from screener import forms as f
 from screener.rules import InvalidCase, screen
 from screener.signals import screening_finished
@@ -105,7 +105,7 @@ def check(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _check_action(request, screening)
     if not screening["records"]:
-        return redirect("screener:start")
+        return _start_or_expired(request)
     return render(
         request,
         "screener/check.html",
@@ -189,9 +189,10 @@ def change(request: HttpRequest, index: int, step: str) -> HttpResponse:
 @require_GET
 @never_cache
 def results_page(request: HttpRequest) -> HttpResponse:
+    """The answer at a glance: one line and one next step per case."""
     case = session_store.load_case(request)
     if case is None:
-        return redirect("screener:start")
+        return _start_or_expired(request)
     screening = answers.load_screening(request)
     try:
         context = results.build(case, screening, translate=gettext)
@@ -200,16 +201,69 @@ def results_page(request: HttpRequest) -> HttpResponse:
         # so kindly (the error list names fields, never values).
         logger.error("results: the stored case is invalid")
         return render(request, "400.html", status=400)
-    context["petition_url"] = _petition_url()
+    packet_ids = next_steps.packet_record_ids(case, context.pop("output"))
+    petition_url = next_steps.petition_url() if packet_ids else None
+    handoff_url = next_steps.handoff_url(case)
+    for record in context["records"]:
+        record["next"] = _next_step(record, packet_ids, petition_url, handoff_url)
+    context.update(
+        petition_url=petition_url,
+        handoff_url=handoff_url,
+        petition_in_cases=any(
+            r["next"]["kind"] == "petition" for r in context["records"]
+        ),
+    )
     return render(request, "screener/results.html", context)
 
 
-def _petition_url() -> str | None:
-    """The petition drafting page, when the petitions app is mounted."""
-    try:
-        return reverse("petitions:draft")
-    except NoReverseMatch:
-        return None
+def _start_or_expired(request: HttpRequest) -> HttpResponse:
+    """No answers here: a session that expired says so; otherwise the start.
+
+    The browser sent a session cookie whose session is gone (idle expiry on
+    the server, say while the phone slept and its timer never ran): tell
+    her plainly that the answers were deleted, rather than a silent start.
+    """
+    if (
+        request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        and request.session.session_key is None
+    ):
+        return HttpResponseRedirect(reverse("screener:deleted") + "?after=idle")
+    return redirect("screener:start")
+
+
+def _next_step(
+    record: dict[str, Any], packet_ids: set[str], petition_url: str | None,
+    handoff_url: str | None,
+) -> dict[str, Any]:  # fmt: skip
+    """The one next step for a case; every one leads somewhere that works."""
+    best = record["best"]
+    group = best["group"] if best else None
+    if petition_url and group == "vacatur" and record["id"] in packet_ids:
+        return {"kind": "petition", "url": petition_url}
+    if group in ("defense", "other_state"):
+        return {"kind": "text", "text": best["next_step"]}
+    if handoff_url:
+        return {"kind": "handoff", "url": handoff_url}
+    return {"kind": "help", "url": "#help"}
+
+
+@require_POST
+@never_cache
+def delete_now(request: HttpRequest) -> HttpResponse:
+    """ "Delete my answers now": the exit's wipe, then a plain page that says so."""
+    session_store.forget(request)
+    response = redirect("screener:deleted")
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    session_store.delete_cookies(response)
+    return response
+
+
+@require_GET
+@never_cache
+def deleted(request: HttpRequest) -> HttpResponse:
+    """Nothing is left to show: say so, and offer to start again."""
+    timed_out = request.GET.get("after") == "idle"
+    return render(request, "screener/deleted.html", {"timed_out": timed_out})
 
 
 @require_http_methods(["GET", "POST"])
@@ -232,13 +286,14 @@ def leave(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 def timed_out(request: HttpRequest) -> HttpResponse:
-    """Idle time is up (the page's timer came here): delete, then start over.
+    """Idle time is up (the page's timer came here): delete, then say so.
 
     Sessions also expire on the server after the same idle time; this makes
-    the deletion happen at once while the page is still open.
+    the deletion happen at once while the page is still open, and tells the
+    person plainly that her answers are gone and how to start again.
     """
     session_store.clear(request)
-    response = redirect("screener:start")
+    response = HttpResponseRedirect(reverse("screener:deleted") + "?after=idle")
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response
 

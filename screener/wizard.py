@@ -209,7 +209,10 @@ class ScreeningWizard(NamedUrlSessionWizardView):
             screening["person_steps"] = {
                 s: d for s, d in steps.items() if s in f.PERSON_STEPS
             }
-            screening["person"] = answers.build_person(self)
+            screening["person"] = {
+                **answers.build_person(self),
+                **answers.build_citizen(self),
+            }
         editing = self.storage.extra_data.get("editing")
         if isinstance(editing, int) and 0 <= editing < len(screening["records"]):
             screening["records"][editing] = entry

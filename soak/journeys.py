@@ -33,6 +33,7 @@ BASE_PLAN: Plan = {
     "q10": ("radio", "yes"),
     "q11": ("radio", "no"),
     "q12": ("radio", "yes"),
+    "q13": ("skip",),
 }
 # The branches of the browser suite (tests/browser/journeys.py), over HTTP.
 BRANCHES: dict[str, Plan] = {

@@ -712,77 +712,12 @@ def read_finding(text: str) -> tuple[str, bool]:
     return cleaned, False
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, so "prostitucion" finds "prostitución"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", _fold(text)))
-
-
-@lru_cache(maxsize=1)
-def _search_index() -> tuple[tuple[Offense, frozenset[str], frozenset[str]], ...]:
-    """Each entry with all its words, and the words of its title alone."""
-    return tuple(
-        (
-            offense,
-            frozenset(
-                _words(offense.title)
-                | _words(" ".join(offense.keywords))
-                | _words(offense.code)
-            ),
-            frozenset(_words(offense.title)),
-        )
-        for offense in catalog().values()
-    )
-
-
-def _matches(word: str, haystack: frozenset[str]) -> bool:
-    # Numbers must match a whole section ("211" is not "2110"); words may be
-    # the start of a word ("prostit" finds "prostitution").
-    if word[0].isdigit():
-        return word in haystack
-    return any(candidate.startswith(word) for candidate in haystack)
-
-
-_STOP_WORDS = frozenset(
-    {"a", "an", "and", "the", "of", "or", "for", "to", "in", "with", "de", "la", "el"}
-    | {"los", "las", "y", "o", "por", "con", "en", "del", "un", "una"}
-)
-
-
 def search(query: str, *, limit: int = 10) -> list[Offense]:
-    """Catalog entries matching a code or plain words ("prostitution", "robo")."""
-    parsed = parse_offense(query)
-    results: list[Offense] = []
-    if parsed.offense is not None:
-        results.append(parsed.offense)
-    wanted = _words(query[:_MAX_INPUT]) - _STOP_WORDS
-    if not wanted:
-        return results[:limit]
-    found = [
-        (offense, title)
-        for offense, haystack, title in _search_index()
-        if offense not in results and all(_matches(w, haystack) for w in wanted)
-    ]
-    # Words in the title first; then what is in force; then state law; then
-    # short titles (that say little else) before long ones; then the lesser
-    # offense (most survivors' records are misdemeanors: "prostitution"
-    # should show 647(b) before pimping); then the shorter code.
-    found.sort(
-        key=lambda item: (
-            -sum(_matches(w, item[1]) for w in wanted),
-            item[0].repealed is not None,
-            item[0].is_federal,
-            -sum(_matches(w, item[1]) for w in wanted) / len(item[1]),
-            "felony" in item[0].levels,
-            "misdemeanor" not in item[0].levels,
-            len(item[0].code),
-            item[0].code,
-        )
-    )
-    scored = [offense for offense, _ in found]
-    results.extend(scored)
-    return results[:limit]
+    """Catalog entries for a code or plain words ("prostitution", "robo").
+
+    The ranking (plain words in both languages, how common a charge is, and
+    charges never offered for an unrelated word) lives in ``search.py``.
+    """
+    from screener.rules.search import search as ranked  # it imports this module
+
+    return ranked(query, limit=limit)

@@ -61,3 +61,17 @@ def same_for_everyone(parser: Any, token: Any) -> SameForEveryoneNode:
     nodelist = parser.parse(("end_same_for_everyone",))
     parser.delete_first_token()
     return SameForEveryoneNode(nodelist)
+
+
+@register.simple_tag
+def inline_asset(path: str) -> SafeString:
+    """The text of our own static file, for a <style> or <script> in the page.
+
+    Only our two files, named in the template (never anything a visitor
+    sends); the CSP allows exactly their hashes (screener.inline_assets).
+    """
+    from screener import inline_assets
+
+    if path not in (inline_assets.STYLESHEET, inline_assets.SCRIPT):
+        raise template.TemplateSyntaxError(f"not an inline asset: {path}")
+    return mark_safe(inline_assets.text(path))  # noqa: S308 - our own file

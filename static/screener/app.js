@@ -52,7 +52,7 @@
   }
 
   // Shift used to type a capital letter or "(" is not an exit press
-  // (as in GOV.UK Frontend): someone typing "PC 647(B)" must not be sent away.
+  // (as in GOV.UK Frontend): someone typing a code in capitals must not be sent away.
   var shiftModifiedKey = false;
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Shift" && event.shiftKey) { shiftModifiedKey = true; }

@@ -22,6 +22,7 @@ TRAFFICKING_647B: Plan = {
     "q10": ("radio", "yes"),
     "q11": ("radio", "no"),
     "q12": ("radio", "yes"),
+    "q13": ("skip",),
 }
 
 OUTCOMES: dict[str, Plan] = {

@@ -13,25 +13,22 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from screener.results import STATUS_LABELS
+from screener.results import ANSWERS
 from tests.browser.conftest import Visit
 from tests.browser.journeys import OUTCOMES, see_results, start, walk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Per outcome: text the best-path panel must hold, and text the page must hold.
+# Per outcome: text the case's plain line must hold, and text the page must hold.
 EXPECTED: dict[str, tuple[list[Any], list[Any]]] = {
     "647b_likely": (
-        [STATUS_LABELS["likely"], "Vacatur for survivors of human trafficking"],
+        [ANSWERS[("vacatur", "likely")]],
         ["Not law: a bill that did not pass"],
     ),
-    "robbery_not_eligible": (
-        [],
-        [STATUS_LABELS["not_eligible"], "Not law: a bill that did not pass"],
-    ),
-    "federal_tsra": (["Federal Trafficking Survivors Relief Act"], []),
-    "pending_defense": (["Defense in a pending case: human trafficking"], []),
-    "unknown_code_review": ([], [STATUS_LABELS["needs_review"]]),
+    "robbery_not_eligible": ([], ["Not law: a bill that did not pass"]),
+    "federal_tsra": ([ANSWERS[("federal", "likely")]], []),
+    "pending_defense": ([ANSWERS[("defense", "possible")]], []),
+    "unknown_code_review": ([], ["Why?"]),
     "ongoing_hotline": ([], ["If you are not safe now", "1-888-373-7888"]),
 }
 
@@ -62,9 +59,9 @@ def test_full_journey(visit: Visit, outcome: str, language: str) -> None:
     for text in on_page:
         assert text in main, text
     if in_panel:
-        panel = visit.page.locator(".panel").first.inner_text()
+        line = visit.page.locator("main .case .answer").first.inner_text()
         for text in in_panel:
-            assert text in panel, text
+            assert text in line, text
     if outcome == "ongoing_hotline":
         first = visit.page.locator("main > *").first
         assert "panel-safety" in (first.get_attribute("class") or "")

@@ -86,7 +86,7 @@ def test_without_a_screening_the_hand_off_goes_to_the_start() -> None:
 
 
 @pytest.mark.django_db
-def test_sending_creates_one_case_shows_a_reference_and_clears_the_answers(
+def test_sending_creates_one_case_shows_a_reference_and_keeps_the_answers(
     survivor: Client, org_a: Organization
 ) -> None:
     key = shown_key(survivor.get("/send/"))
@@ -103,7 +103,13 @@ def test_sending_creates_one_case_shows_a_reference_and_clears_the_answers(
     done = survivor.get("/send/done/")
     assert case.reference.encode() in done.content
     assert org_a.name.encode() in done.content
-    # The answers are gone from this browser's session.
+    # Download and hand-off in any order: the answers stay until she deletes
+    # them, and the confirmation offers the download and the delete button.
+    assert survivor.get("/results/").status_code == 200
+    assert b"Start a draft petition" in done.content
+    assert b'action="/delete/"' in done.content
+    deleted = survivor.post("/delete/")
+    assert deleted["Location"] == "/deleted/"
     assert survivor.get("/results/")["Location"] == "/"
     assert (
         AuditEntry.objects.filter(action=Action.HANDOFF, case_id=case.pk).count() == 1
@@ -165,10 +171,11 @@ def csrf_token(page: Any) -> str:
 def test_a_resend_after_a_lost_answer_shows_the_confirmation_not_expired(
     org_a: Organization,
 ) -> None:
-    """With real CSRF checks: sending flushed the session that held the token.
+    """With real CSRF checks: the session that held the token is gone.
 
-    The browser resends the same form with its old cookies (the first answer
-    was lost). It must land on the confirmation of the stored case, not on
+    She sent her answers, then deleted them (or they expired); the browser
+    then resends the same form with its old cookies (the first answer was
+    lost). It must land on the confirmation of the stored case, not on
     "this page has expired, nothing was shared", which would be false.
     """
     client = Client(enforce_csrf_checks=True)
@@ -180,6 +187,12 @@ def test_a_resend_after_a_lost_answer_shows_the_confirmation_not_expired(
         "/send/", {**form_data(org_a, key), "csrfmiddlewaretoken": token}
     )
     assert first["Location"] == "/send/done/"
+    # While the session lives, a resend lands on the same confirmation.
+    again = client.post(
+        "/send/", {**form_data(org_a, key), "csrfmiddlewaretoken": token}
+    )
+    assert again["Location"] == "/send/done/"
+    assert client.post("/delete/")["Location"] == "/deleted/"
     retry = Client(enforce_csrf_checks=True)
     for name, value in old_cookies.items():
         retry.cookies[name] = value

@@ -71,7 +71,7 @@ def test_form_page_is_neutral_and_not_cached(
     assert 'name="statute"' not in body  # trafficking only: § 236.14
 
 
-def test_valid_post_downloads_the_packet_once_and_clears_the_answers(
+def test_valid_post_downloads_the_packet_and_keeps_the_answers(
     client: Client, trafficking_case: dict[str, Any]
 ) -> None:
     put_case_in_session(client, trafficking_case)
@@ -87,10 +87,12 @@ def test_valid_post_downloads_the_packet_once_and_clears_the_answers(
     assert "M.E.L." in text
     assert "Maria" not in text
     assert "the response is due by January 15, 2027" in text
-    # Downloaded once: the answers are gone from the server.
+    # Downloading keeps the answers: she may still send them to legal aid,
+    # and only "Delete my answers now" (or exit, or idle expiry) wipes them.
     again = client.get(URL)
-    assert "There is nothing to draft yet" in again.content.decode()
-    assert load_case(again.wsgi_request) is None
+    assert "There is nothing to draft yet" not in again.content.decode()
+    assert load_case(again.wsgi_request) == trafficking_case
+    assert client.get("/results/").status_code == 200
 
 
 def test_empty_form_still_drafts_with_blanks(

@@ -81,6 +81,7 @@ TRAFFICKING_647B = {
     "q10": {"answer": "yes"},
     "q11": {"answer": "no"},
     "q12": {"answer": "yes"},
+    "q13": {},  # skipped: citizenship unknown
 }
 
 

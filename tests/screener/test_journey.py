@@ -52,7 +52,7 @@ def test_647b_trafficking_survivor_is_likely_eligible_for_vacatur(
     top = best(case)
     assert top["status"] == "likely"
     assert top["title"] in page
-    assert "Best way forward" in page
+    assert "You are likely able to ask the court to erase this case (vacatur)." in page
     assert "If you are not safe now" not in page
     assert "Not law: a bill that did not pass" in page
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from cryptography.fernet import Fernet
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from screener import session_store
+from screener import inline_assets, session_store
 from tests.screener.conftest import post_step, stored, walk
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,17 @@ def test_every_page_has_the_exit_button_a_neutral_title_and_no_inline_code(
     title = page[page.index("<title>") + 7 : page.index("</title>")]
     for word in ("trafficking", "abuse", "violence", "record", "vacat", "crime"):
         assert word not in title.lower()
-    assert "<script>" not in page
+    # No inline code but our own stylesheet and script, which the CSP allows
+    # by their hashes (screener/inline_assets.py).
+    assert re.findall(r"<script[^>]*>(.*?)</script>", page, re.S) == [
+        inline_assets.text(inline_assets.SCRIPT)
+    ]
+    assert re.findall(r"<style[^>]*>(.*?)</style>", page, re.S) == [
+        inline_assets.text(inline_assets.STYLESHEET)
+    ]
+    csp = client.get(path, follow=True)["Content-Security-Policy"]
+    assert inline_assets.csp_source(inline_assets.SCRIPT) in csp
+    assert inline_assets.csp_source(inline_assets.STYLESHEET) in csp
     assert "style=" not in page
     assert "http://" not in page.split("</head>")[0]
     assert "https://" not in page.split("</head>")[0]
@@ -309,9 +320,13 @@ def test_idle_timeout_page_deletes_the_answers(
 ) -> None:
     walk(client, trafficking_647b)
     response = client.get("/timeout/")
-    assert response["Location"] == "/"
+    assert response["Location"] == "/deleted/?after=idle"
     assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert Session.objects.count() == 0
+    page = client.get(response["Location"]).content.decode()
+    assert "Your answers were deleted" in page
+    assert 'href="/"' in page
+    assert "Start again" in page
     assert client.get("/check/")["Location"] == "/"
 
 
@@ -324,4 +339,7 @@ def test_idle_expiry_on_the_server_forgets_the_answers(
 
     walk(client, trafficking_647b)
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
-    assert client.get("/check/")["Location"] == "/"
+    # The page says plainly that the answers were deleted.
+    assert client.get("/check/")["Location"] == "/deleted/?after=idle"
+    # Said once; the browser now holds a fresh, empty session: a plain start.
+    assert client.get("/results/")["Location"] == "/"

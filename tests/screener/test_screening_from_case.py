@@ -44,8 +44,13 @@ def wizard_case(answers_given: dict[str, dict[str, Any]]) -> dict[str, Any]:
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "given",
-    [TRAFFICKING_647B, ROBBERY_FEDERAL_UNSURE, BURGLARY_WITH_FINDING],
-    ids=["647b", "unsure-everywhere", "finding"],
+    [
+        TRAFFICKING_647B,
+        ROBBERY_FEDERAL_UNSURE,
+        BURGLARY_WITH_FINDING,
+        {**TRAFFICKING_647B, "q13": {"answer": "no"}},
+    ],
+    ids=["647b", "unsure-everywhere", "finding", "not-a-citizen"],
 )
 def test_a_case_made_by_the_questions_comes_back_to_the_same_questions(
     given: dict[str, dict[str, Any]],
@@ -54,6 +59,7 @@ def test_a_case_made_by_the_questions_comes_back_to_the_same_questions(
     screening = answers.screening_from_case(case)
     assert screening is not None
     assert answers.build_case(screening, date(2026, 11, 25)) == case
+    assert ("immigration" in case) == ("q13" in screening["person_steps"])
 
 
 def test_facts_the_questions_cannot_say_give_nothing() -> None:

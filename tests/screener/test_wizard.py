@@ -135,6 +135,7 @@ def test_sensitive_questions_can_be_skipped(client: Client) -> None:
         "q10": {},
         "q11": {},
         "q12": {},
+        "q13": {},
     }
     walk(client, answers)
     client.post("/check/", {"action": "results"})

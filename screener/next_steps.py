@@ -1,0 +1,56 @@
+"""Where each next step leads, so no button on a survivor page is a dead end.
+
+"Start a draft petition" only where a packet covers at least one record;
+"Send to legal aid" only where an organisation takes the county's cases.
+The results page and the hand-off confirmation both ask here (a module, not
+a view, so the intake app can use it without importing this app's views).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+
+from screener.rules import InvalidCase, screen
+
+
+def petition_url() -> str | None:
+    """The petition drafting page, when the petitions app is mounted."""
+    try:
+        return reverse("petitions:draft")
+    except NoReverseMatch:
+        return None
+
+
+def packet_record_ids(
+    case: dict[str, Any], output: dict[str, Any] | None = None
+) -> set[str]:
+    """Ids of the records a drafted petition packet would cover (empty: none)."""
+    if petition_url() is None:
+        return set()
+    from petitions.packet import TRAFFICKING, candidate_records, statute_options
+
+    if output is None:
+        try:
+            output = screen(case)
+        except InvalidCase:
+            return set()
+    ids: set[str] = set()
+    for statute in statute_options(case) or [TRAFFICKING]:
+        ids |= {c.record_id for c in candidate_records(case, output, statute)}
+    return ids
+
+
+def handoff_url(case: dict[str, Any]) -> str | None:
+    """The hand-off page, only when an organisation takes this county's cases."""
+    try:
+        url = reverse("intake:handoff")
+    except NoReverseMatch:
+        return None
+    organizations = apps.get_model("intake", "Organization").objects.all()
+    counties = {r.get("county") for r in case.get("records", [])} - {None}
+    if any(o.serves(county) for o in organizations for county in counties):
+        return url
+    return None
