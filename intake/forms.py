@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationForm
 
@@ -29,8 +30,6 @@ PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
 MIN_DIGITS, MAX_DIGITS = 10, 15
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 LANGUAGES = [("en", "English"), ("es", "Español")]
-# A US number with its area code has 10 digits (11 with the leading 1).
-MIN_PHONE_DIGITS = 10
 METHODS = [
     ("phone", _("Call me")),
     ("text", _("Text me")),
@@ -58,9 +57,12 @@ def _checked_phone(phone: str) -> str:
             _("Enter a phone number using digits, spaces, dashes or brackets."),
             code="invalid_phone",
         )
-    if phone and sum(ch.isdigit() for ch in phone) < MIN_PHONE_DIGITS:
+    # "-------" matches the characters above, and nobody can call it.
+    if phone and not MIN_DIGITS <= sum(ch.isdigit() for ch in phone) <= MAX_DIGITS:
         raise ValidationError(
-            _("Enter the whole phone number with the area code, like 213 555 0147."),
+            _(
+                "Enter the whole phone number, at least 10 digits with the area code, like 213 555 0147."
+            ),
             code="short_phone",
         )
     return phone
@@ -201,7 +203,8 @@ class HandoffForm(forms.Form):
             "other_person": bool(data["other_person"]),
             "other_name": data["other_name"] if data["other_person"] else "",
             "other_phone": data["other_phone"] if data["other_person"] else "",
-            "language": data.get("language") or "en",
+            # The language she chose, else the one she used on the site.
+            "language": data.get("language") or (get_language() or "en")[:2],
         }
 
 

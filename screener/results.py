@@ -45,6 +45,9 @@ GROUPS = {
     **dict.fromkeys(("WIC 781", "WIC 786"), "juvenile"),
     "TSRA": "federal",
     "OTHER_STATE": "other_state",
+    # A vacatur, but only for a plea whose immigration consequences were not
+    # understood: never told to a citizen as "erase it".
+    "PC 1473.7": "immigration_vacatur",
 }
 
 # Remedies the table above does not name (new ones in the law data) are
@@ -68,6 +71,15 @@ ANSWERS: dict[tuple[str, str], Any] = {
     ),
     ("vacatur", "needs_review"): _(
         "The court may be able to erase this case (vacatur). A lawyer should look at it first."
+    ),
+    ("immigration_vacatur", "likely"): _(
+        "If you are not a U.S. citizen, you are likely able to ask the court to erase this conviction because no one explained what it would mean for your immigration status."
+    ),
+    ("immigration_vacatur", "possible"): _(
+        "If you are not a U.S. citizen and no one explained what the plea would mean for your immigration status, you may be able to ask the court to erase this conviction."
+    ),
+    ("immigration_vacatur", "needs_review"): _(
+        "If you are not a U.S. citizen, the court may be able to erase this conviction. A lawyer should look at it first."
     ),
     ("defense", "likely"): _(
         "Your case is still open. What was done to you is likely a defense: a legal reason you should not be found guilty."
@@ -153,6 +165,9 @@ NO_ANSWER = _(
 NEXT_STEPS = {
     "vacatur": _(
         "Ask the court that handled the case to erase it (vacatur). A free legal aid group can help you write and file the request, called a petition."
+    ),
+    "immigration_vacatur": _(
+        "Only for someone who is not a U.S. citizen: an immigration lawyer or free legal aid can help you ask the court to erase the conviction (Penal Code § 1473.7)."
     ),
     "defense": _(
         "Tell your defense lawyer (or ask for a public defender) what happened to you. The law lets them use it as a defense."
