@@ -28,7 +28,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         ("END", _LEAD + r"END\s+OF\s+MESSAGE"),
-        ("CYCLE_SEP", r"^\s*(?:\*[\s.,·]*){3,}$"),
+        # Four stars; a scan may read some as K or x, never all of them.
+        ("CYCLE_SEP", r"^\s*\*(?:[\s.,·]*[*kKxX+#]){2,}[\s.,·]*$"),
         ("EVENT_SEP", r"^\s*(?:-\s*){3,}$"),
         ("COURT_HDR", _LEAD + r"C[O0]URT" + _COLON),
         ("SUPP_ARREST_HDR", _LEAD + r"SUPPLEMENTAL\s+ARR" + _COLON),
@@ -48,7 +49,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("TOC", _LEAD + r"T[O0]C" + _COLON + r"\s*[MFIN]\b"),
         ("COMMENT", _LEAD + r"(?:C[O0]M|DCN|ARR\s+BY|WARRANT)\b"),
         ("CASE_NO", _LEAD + r"#\s*\S"),
-        ("DATE", _LEAD + _DIGIT + r"{8}(?:\s|$)"),
+        ("DATE", _LEAD + _DIGIT + r"{8}(?![0-9A-Za-z])"),
         # "496 PC-RECEIVE/ETC", "11377(A) HS-POSSESS", "664/211 PC-ATTEMPTED",
         # "SEE COMMENT FOR CHARGE"; a section starts with a digit.
         (
@@ -57,10 +58,11 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:PC|HS|VC|BP|WI|FG|HN|RT|GC|UI|CC|ED|PR|LC|MV|US|USC)\s*[-–—]"
             r"|SEE\.?\s+COMMENT\s+FOR\s+CHARGE)",
         ),
-        # The further names after NAM/01: "    02 LAST, FIRST".
-        ("NAM_MORE", r"^\s+" + _DIGIT + r"{2,3}\s+[A-Z][A-Z' .\-]*,"),
     )
 )
+# The further names after NAM/01: "    02 LAST, FIRST" (a scan may lose the
+# indent or read the number badly); only right after a name line.
+NAM_MORE = re.compile(r"^\s*\S{2,3}\s+[A-Z][A-Z' .\-]*,")
 
 
 def kind_of(line: str) -> str:
@@ -79,8 +81,16 @@ class LineLexer(Lexer):
 
     def lex(self, data: Any, parser_state: Any = None) -> Iterator[Token]:  # type: ignore[override]
         lines: list[str] = data
+        previous = ""
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             kind = kind_of(line)
+            if (
+                kind == "OTHER"
+                and previous in ("NAM_ROOT", "NAM_MORE")
+                and NAM_MORE.search(line)
+            ):
+                kind = "NAM_MORE"
+            previous = kind
             yield Token(kind, line, line=number, column=1)

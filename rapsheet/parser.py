@@ -87,7 +87,8 @@ def _after_tag(line: str, tag: str) -> str:
 
 _CODES = "PC|HS|VC|BP|WI|FG|HN|RT|GC|UI|CC|ED|PR|LC|MV|US|USC"
 _CHARGE = re.compile(
-    r"^[\s.*·•'\-]*(?P<section>[0-9][0-9A-Za-z().,/]*(?:\s*-\s*[0-9][0-9A-Za-z().,/]*)?)"
+    r"^[\s.*·•'\-]*(?P<section>[0-9][0-9A-Za-z().,/]*(?:\s?\([0-9A-Za-z]{1,3}\))*"
+    r"(?:\s*-\s*[0-9][0-9A-Za-z().,/]*)?)"
     r"\s+(?P<code>" + _CODES + r")\s*[-–—]\s*(?P<title>.*)$"
 )
 _COMMENT_CHARGE = re.compile(
@@ -294,11 +295,20 @@ class Event:
         return read_date(self.date_line) if self.date_line else None
 
     @property
-    def agency(self) -> str:
+    def _printed_agency(self) -> str:
         if not self.date_line:
             return ""
-        text = re.sub(r"^[\s.*·•'\-]*[0-9OoIl]{8}", "", self.date_line)
-        return re.sub(r"\s+", " ", text).strip(" .")
+        text = re.sub(r"^[\s.*·•'\-]*[0-9OoIl]{8}", "", self.date_line).upper()
+        text = re.sub(r"[^A-Z0-9 /&'-]", " ", text)
+        return re.sub(r"\s+", " ", text).strip()
+
+    @property
+    def agency(self) -> str:
+        return places.repair(self._printed_agency)[0]
+
+    @property
+    def agency_sure(self) -> bool:
+        return places.repair(self._printed_agency)[1]
 
     @property
     def toc(self) -> str | None:
@@ -395,10 +405,17 @@ def _cycles(tree: Tree) -> list[Cycle]:
 
 
 def _split(cycle: Cycle) -> list[Cycle]:
-    """An arrest after a court event starts a new cycle (a lost star line)."""
+    """An arrest after an event with counts starts a new cycle.
+
+    A cycle opens with its arrest; a second ``ARR/DET/CITE`` in one cycle
+    means a star line was lost (scans drop it), and without the split the
+    second arrest's charges would vanish into the first cycle's court event.
+    """
     parts = [Cycle(events=[], headless=cycle.headless)]
     for event in cycle.events:
-        if event.kind == "arrest" and any(e.kind == "court" for e in parts[-1].events):
+        if event.kind == "arrest" and event.header.lstrip(" .*").startswith("ARR") and any(
+            e.counts and e.kind in ("court", "arrest") for e in parts[-1].events
+        ):
             parts.append(Cycle(events=[], headless=[]))
         parts[-1].events.append(event)
     return parts
@@ -422,7 +439,7 @@ def _person(tree: Tree) -> dict[str, Any]:
             found = read_date(_after_tag(text, r"D[O0]B"))
             dob = found.isoformat() if found else None
         elif token.type in ("NAM_ROOT", "NAM_MORE"):
-            value = re.sub(r"^[\s.*]*(?:NAM\s*/)?\s*[0-9OoIl]{2,3}\s+", "", text)
+            value = re.sub(r"^[\s.*]*(?:NAM\s*/)?\s*\S{2,3}\s+", "", text)
             value = re.sub(r"\s+", " ", value).strip()
             if value and value not in names:
                 names.append(value)
@@ -682,9 +699,17 @@ class _Builder:
         system = {"CA": "california", "US": "federal", None: "california"}.get(
             state, "other_state"
         )
-        county = places.county_of(agency_for_place) if system == "california" else None
-        if system == "california" and county is None:
+        county, county_sure = (
+            places.place_county(agency_for_place)
+            if system == "california"
+            else (None, True)
+        )
+        if system == "california" and (county is None or not county_sure):
             review.append("county")
+        if event is not None and not event.agency_sure:
+            review.append("court")
+        if arrest is not None and not arrest.agency_sure:
+            review.append("arresting_agency")
         if state is None:
             review.append("system")
         when = event.when if event else None

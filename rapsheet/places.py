@@ -13,6 +13,7 @@ no county (never a guess) and the record is marked for review.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from screener.counties import COUNTIES
@@ -176,6 +177,9 @@ CITY_COUNTY: dict[str, str] = {
 }  # fmt: skip
 
 _COUNTY_BY_UPPER = {c.upper(): c for c in COUNTIES}
+# The kinds of California agency a sheet names: superior, municipal,
+# juvenile and justice courts, police, sheriff, highway patrol ...
+AGENCY_KINDS = ("SC", "MC", "JV", "JC", "PD", "SO", "HP", "CHP", "DA", "AP", "CO")
 _AGENCY = re.compile(r"^\s*([A-Z]{2})([A-Z]{2,4})\b\s*(.*)$")
 
 
@@ -209,6 +213,45 @@ def _place_county(place: str) -> str | None:
         if county:
             return county
     return None
+
+
+def repair(agency: str) -> tuple[str, bool]:
+    """An agency as printed, with a scan's slip in its prefix undone.
+
+    "CAIJV ALAMEDA" -> ("CAJV ALAMEDA", False): a prefix one letter too long
+    whose shorter form is a known kind of agency. The flag is False when
+    something was changed, so the field is shown for review.
+    """
+    words = agency.split()
+    if not words or not words[0].startswith("CA") or len(words[0]) != 5:
+        return agency, True
+    rest = words[0][2:]
+    for drop in range(3):
+        kind = rest[:drop] + rest[drop + 1 :]
+        if kind in AGENCY_KINDS:
+            return " ".join(["CA" + kind, *words[1:]]), False
+    return agency, True
+
+
+def _fuzzy_county(place: str) -> str | None:
+    names = list(CITY_COUNTY) + list(_COUNTY_BY_UPPER)
+    words = place.split()
+    for end in range(len(words), 0, -1):
+        close = difflib.get_close_matches(" ".join(words[:end]), names, n=1, cutoff=0.85)
+        if close:
+            return CITY_COUNTY.get(close[0]) or _COUNTY_BY_UPPER[close[0]]
+    return None
+
+
+def place_county(agency: str | None) -> tuple[str | None, bool]:
+    """(county, sure): a near-miss spelling (a scan's) gives sure=False."""
+    county = county_of(agency)
+    if county or not agency or state_of(agency) != "CA":
+        return county, True
+    match = _AGENCY.match(agency.upper())
+    if match is None:
+        return None, True
+    return _fuzzy_county(_clean(match.group(3))), False
 
 
 def county_of(agency: str | None) -> str | None:
