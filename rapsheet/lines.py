@@ -56,6 +56,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "CHARGE",
             _LEAD + r"(?:[0-9][0-9A-Za-z().,/]*\s*-?\s*[0-9A-Za-z().,/]*\s+"
             r"(?:PC|HS|VC|BP|WI|FG|HN|RT|GC|UI|CC|ED|PR|LC|MV|US|USC)\s*[-–—]"
+            r"|(?:PC|HS|VC|BP|WI|FG|HN|RT|GC)\s+[0-9][0-9A-Za-z().,/]*\s*[-–—]"
             r"|SEE\.?\s+COMMENT\s+FOR\s+CHARGE)",
         ),
     )

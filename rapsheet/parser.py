@@ -91,6 +91,11 @@ _CHARGE = re.compile(
     r"(?:\s*-\s*[0-9][0-9A-Za-z().,/]*)?)"
     r"\s+(?P<code>" + _CODES + r")\s*[-–—]\s*(?P<title>.*)$"
 )
+# The same with the code first: "PC 647(B)-DISORDERLY CONDUCT".
+_CHARGE_CODE_FIRST = re.compile(
+    r"^[\s.*·•'\-]*(?P<code>" + _CODES + r")\s+(?P<section>[0-9][0-9A-Za-z().,/]*"
+    r"(?:\s?\([0-9A-Za-z]{1,3}\))*)\s*[-–—]\s*(?P<title>.*)$"
+)
 _COMMENT_CHARGE = re.compile(
     r"CHRG\s*-?\s*(?P<section>[0-9][0-9A-Za-z().,/\- ]*?)\s+(?P<code>" + _CODES + r")\b"
 )
@@ -115,7 +120,7 @@ class Charge:
 def read_charge(lines: list[str]) -> Charge | None:
     """The count's charge from its charge line, or from a comment line."""
     for line in lines:
-        match = _CHARGE.match(line)
+        match = _CHARGE.match(line) or _CHARGE_CODE_FIRST.match(line)
         if match:
             return _charge(match.group("section"), match.group("code"))
     for line in lines:
@@ -183,7 +188,7 @@ def read_disposition(text: str, court: str) -> tuple[str, bool]:
 _MODIFICATIONS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
     # (pattern, what, section, reduces to misdemeanor)
     (re.compile(r"1170\.?18|PROP(?:OSITION)?\.?\s*47"), "reduced", "PC 1170.18", True),
-    (re.compile(r"\b17\s*\(?\s*B\s*\)?"), "reduced", "PC 17(b)", True),
+    (re.compile(r"\b17\s*\(\s*B\s*\)|\b17B\b"), "reduced", "PC 17(b)", True),
     (re.compile(r"236\.?14"), "vacated", "PC 236.14", False),
     (re.compile(r"236\.?15"), "vacated", "PC 236.15", False),
     (re.compile(r"1203\.?49"), "vacated", "PC 1203.49", False),
