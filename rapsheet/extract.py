@@ -14,7 +14,7 @@ import os
 import re
 import subprocess
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -138,20 +138,18 @@ def extract(
     page_texts = text.split("\f")
     if not force_ocr and len(text.strip()) >= MIN_TEXT_PER_PAGE * pages:
         return Extracted(text=text, pages=pages, ocr=False)
-    done = 0
-
     def read(page: int) -> str:
-        nonlocal done
         existing = page_texts[page - 1] if page - 1 < len(page_texts) else ""
         if not force_ocr and len(existing.strip()) >= MIN_TEXT_PER_PAGE:
-            text = existing
-        else:
-            text = ocr_page(data, page)
-        done += 1
-        if progress:
-            progress(done, pages)
-        return text
+            return existing
+        return ocr_page(data, page)
 
+    out: list[str] = [""] * pages
+    # Progress is reported from this thread (it writes to the database).
     with ThreadPoolExecutor(max_workers=OCR_WORKERS) as pool:
-        out = list(pool.map(read, range(1, pages + 1)))
+        futures = {pool.submit(read, page): page for page in range(1, pages + 1)}
+        for done, future in enumerate(as_completed(futures), start=1):
+            out[futures[future] - 1] = future.result()
+            if progress:
+                progress(done, pages)
     return Extracted(text="\f".join(out), pages=pages, ocr=True)
