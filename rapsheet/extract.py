@@ -138,6 +138,7 @@ def extract(
     page_texts = text.split("\f")
     if not force_ocr and len(text.strip()) >= MIN_TEXT_PER_PAGE * pages:
         return Extracted(text=text, pages=pages, ocr=False)
+
     def read(page: int) -> str:
         existing = page_texts[page - 1] if page - 1 < len(page_texts) else ""
         if not force_ocr and len(existing.strip()) >= MIN_TEXT_PER_PAGE:

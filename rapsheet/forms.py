@@ -46,7 +46,9 @@ class UploadForm(forms.Form):
         sheet = self.cleaned_data["sheet"]
         if sheet.size > MAX_BYTES:
             raise forms.ValidationError(
-                _("This file is larger than %(mb)s MB. Scan it at a lower resolution, or split it.")
+                _(
+                    "This file is larger than %(mb)s MB. Scan it at a lower resolution, or split it."
+                )
                 % {"mb": MAX_BYTES // (1024 * 1024)}
             )
         return sheet
@@ -68,7 +70,9 @@ class CountForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["county"].choices = [("", _("Unknown"))] + [(c, c) for c in COUNTIES]
+        self.fields["county"].choices = [("", _("Unknown"))] + [
+            (c, c) for c in COUNTIES
+        ]
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "review-input")
 

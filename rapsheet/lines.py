@@ -77,7 +77,7 @@ def kind_of(line: str) -> str:
 class LineLexer(Lexer):
     """Feeds Lark one token per non-blank line; the token keeps its line number."""
 
-    def __init__(self, lexer_conf: Any) -> None:  # noqa: D107 - Lark's interface
+    def __init__(self, lexer_conf: Any) -> None:
         pass
 
     def lex(self, data: Any, parser_state: Any = None) -> Iterator[Token]:  # type: ignore[override]

@@ -133,10 +133,7 @@ def read_charge(lines: list[str]) -> Charge | None:
 def _charge(section: str, code: str) -> Charge:
     code = {"USC": "US"}.get(code, code)
     sec = _section(section)
-    if code == "US":
-        raw = f"18 USC {sec}"
-    else:
-        raw = f"{code} {sec}"
+    raw = f"18 USC {sec}" if code == "US" else f"{code} {sec}"
     parsed = parse_offense(raw)
     if parsed.code is None:
         return Charge(offense=raw, known=False, raw=raw)
@@ -337,7 +334,7 @@ _HEADER_KIND = {
 
 
 def _tokens(tree: Tree) -> list[Token]:
-    return [t for t in tree.scan_values(lambda v: isinstance(v, Token))]
+    return list(tree.scan_values(lambda v: isinstance(v, Token)))
 
 
 def _line(token: Token) -> tuple[int, str, str]:
@@ -418,8 +415,12 @@ def _split(cycle: Cycle) -> list[Cycle]:
     """
     parts = [Cycle(events=[], headless=cycle.headless)]
     for event in cycle.events:
-        if event.kind == "arrest" and event.header.lstrip(" .*").startswith("ARR") and any(
-            e.counts and e.kind in ("court", "arrest") for e in parts[-1].events
+        if (
+            event.kind == "arrest"
+            and event.header.lstrip(" .*").startswith("ARR")
+            and any(
+                e.counts and e.kind in ("court", "arrest") for e in parts[-1].events
+            )
         ):
             parts.append(Cycle(events=[], headless=[]))
         parts[-1].events.append(event)
@@ -583,10 +584,14 @@ class _Builder:
                         return toc
         return None
 
-    def _count_facts(
-        self, count: Count, event: Event, *, court: bool = True
-    ) -> dict[str, Any]:
-        review: list[str] = []
+    @staticmethod
+    def _sections(
+        count: Count,
+    ) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]], list[Update]]:
+        """A count's lines: before its DISPO, the DISPO block, later changes.
+
+        A date line after the disposition opens a later change (an update).
+        """
         before: list[tuple[int, str, str]] = []
         dispo: list[tuple[int, str, str]] = []
         updates: list[Update] = []
@@ -600,19 +605,17 @@ class _Builder:
                 dispo.append(line)
             else:
                 before.append(line)
-        charge = read_charge([t for _, k, t in before if k in ("CHARGE", "COMMENT")])
-        if charge is None:
-            charge = read_charge([t for _, k, t in dispo if k == "COMMENT"])
-        if charge is None or not charge.known:
-            review.append("offense")
-        # Disposition.
-        if court and dispo:
-            disposition, sure = read_disposition(dispo[0][2], event.agency)
-        else:
-            disposition, sure = "arrest", True
-        if not sure:
-            review.append("disposition")
-        # Level: conviction status, else type of charge, else the catalog.
+        return before, dispo, updates
+
+    @staticmethod
+    def _level(
+        disposition: str,
+        dispo: list[tuple[int, str, str]],
+        toc: str | None,
+        charge: Charge | None,
+        review: list[str],
+    ) -> str | None:
+        """Conviction status, else type of charge, else a one-level offense."""
         conv_status = next(
             (
                 read_level_word(_after_tag(t, r"STATUS"))
@@ -621,26 +624,42 @@ class _Builder:
             ),
             None,
         )
-        toc = _count_toc(count) or event.toc
         level = conv_status if disposition != "arrest" and conv_status else toc
         if level is None and charge and charge.known:
             levels = _catalog_levels(charge.offense)
             if len(levels) == 1:
-                level = levels[0]
                 review.append("level")
+                return levels[0]
+        return level
+
+    def _count_facts(
+        self, count: Count, event: Event, *, court: bool = True
+    ) -> dict[str, Any]:
+        review: list[str] = []
+        before, dispo, updates = self._sections(count)
+        charge = read_charge([t for _, k, t in before if k in ("CHARGE", "COMMENT")])
+        if charge is None:
+            charge = read_charge([t for _, k, t in dispo if k == "COMMENT"])
+        if charge is None or not charge.known:
+            review.append("offense")
+        if court and dispo:
+            disposition, sure = read_disposition(dispo[0][2], event.agency)
+        else:
+            disposition, sure = "arrest", True
+        if not sure:
+            review.append("disposition")
+        level = self._level(
+            disposition, dispo, _count_toc(count) or event.toc, charge, review
+        )
         modifications = [m for m in (read_modification(u) for u in updates) if m]
         for modification in modifications:
             if modification["level"]:
                 level = modification["level"]
-        # Sentence and probation.
-        sentence_text = (
-            " ".join(_after_tag(t, "SEN") for _, k, t in dispo if k == "SEN").upper()
-            + " "
-            + " ".join(
-                t.upper() for _, k, t in dispo if k == "COMMENT" and "SEN" in t.upper()
-            )
-        )
-        revoked = any("REVOK" in u.text or "REVO" in u.text for u in updates) or any(
+        sentence_text = " ".join(
+            [_after_tag(t, "SEN") for _, k, t in dispo if k == "SEN"]
+            + [t for _, k, t in dispo if k == "COMMENT" and "SEN" in t.upper()]
+        ).upper()
+        revoked = any("REVO" in u.text for u in updates) or any(
             "PROBATION REVO" in t.upper() for _, _, t in count.lines
         )
         return {
@@ -698,25 +717,7 @@ class _Builder:
         number: int,
     ) -> None:
         review = list(facts["review"])
-        place = event or arrest
-        agency_for_place = place.agency if place else ""
-        state = places.state_of(agency_for_place)
-        system = {"CA": "california", "US": "federal", None: "california"}.get(
-            state, "other_state"
-        )
-        county, county_sure = (
-            places.place_county(agency_for_place)
-            if system == "california"
-            else (None, True)
-        )
-        if system == "california" and (county is None or not county_sure):
-            review.append("county")
-        if event is not None and not event.agency_sure:
-            review.append("court")
-        if arrest is not None and not arrest.agency_sure:
-            review.append("arresting_agency")
-        if state is None:
-            review.append("system")
+        system, county = _where(event, arrest, review)
         when = event.when if event else None
         if event is not None and when is None:
             review.append("disposition_date")
@@ -758,6 +759,30 @@ class _Builder:
             "review": sorted(set(review)),
         }
         self.records.append(record)
+
+
+def _where(
+    event: Event | None, arrest: Event | None, review: list[str]
+) -> tuple[str, str | None]:
+    """(system, county): the court's, or for an arrest only, the agency's."""
+    place = event or arrest
+    agency = place.agency if place else ""
+    state = places.state_of(agency)
+    system = {"CA": "california", "US": "federal", None: "california"}.get(
+        state, "other_state"
+    )
+    county, county_sure = (
+        places.place_county(agency) if system == "california" else (None, True)
+    )
+    if system == "california" and (county is None or not county_sure):
+        review.append("county")
+    if event is not None and not event.agency_sure:
+        review.append("court")
+    if arrest is not None and not arrest.agency_sure:
+        review.append("arresting_agency")
+    if state is None:
+        review.append("system")
+    return system, county
 
 
 def _case_number(count: Count) -> str | None:

@@ -20,10 +20,14 @@ from screener.counties import COUNTIES
 
 # Two-letter state and territory prefixes other than CA.
 OTHER_STATES = frozenset(
-    "AK AL AR AZ CO CT DC DE FL GA HI IA ID IL IN KS KY LA MA MD ME MI MN MO MS "
-    "MT NC ND NE NH NJ NM NV NY OH OK OR PA RI SC SD TN TX UT VA VT WA WI WV WY "
-    "PR GU VI".split()
-)
+    (
+        "AK", "AL", "AR", "AZ", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA",
+        "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO",
+        "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK",
+        "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI",
+        "WV", "WY", "PR", "GU", "VI",
+    )
+)  # fmt: skip
 
 # City (or court seat) -> county. Cities whose name is also their county's
 # name (Fresno, Sacramento, Ventura ...) need no entry.
@@ -237,7 +241,9 @@ def _fuzzy_county(place: str) -> str | None:
     names = list(CITY_COUNTY) + list(_COUNTY_BY_UPPER)
     words = place.split()
     for end in range(len(words), 0, -1):
-        close = difflib.get_close_matches(" ".join(words[:end]), names, n=1, cutoff=0.85)
+        close = difflib.get_close_matches(
+            " ".join(words[:end]), names, n=1, cutoff=0.85
+        )
         if close:
             return CITY_COUNTY.get(close[0]) or _COUNTY_BY_UPPER[close[0]]
     return None

@@ -29,6 +29,7 @@ from rapsheet.extract import MAX_BYTES, ExtractError, check_limits
 from rapsheet.forms import CountForm, CountFormSet, UploadForm
 from rapsheet.models import SheetImport, Status
 from screener.rules import InvalidCase, screen
+from screener.rules.facts import MAX_RECORDS
 
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
 CONTRACT_FIELDS = (
@@ -43,7 +44,9 @@ class _MemoryOnly(MemoryFileUploadHandler):
 
     def handle_raw_input(self, *args: Any, **kwargs: Any) -> None:
         content_length = args[2] if len(args) > 2 else kwargs.get("content_length")
-        self.activated = content_length is not None and content_length <= MAX_BYTES + 65536
+        self.activated = (
+            content_length is not None and content_length <= MAX_BYTES + 65536
+        )
 
 
 def _sheet(case: Case, sheet_id: int) -> SheetImport:
@@ -67,10 +70,15 @@ def _upload(request: HttpRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if "sheet" not in request.FILES and int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES:
+        if (
+            "sheet" not in request.FILES
+            and int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES
+        ):
             form.add_error(
                 None,
-                _("This file is larger than %(mb)s MB. Scan it at a lower resolution, or split it.")
+                _(
+                    "This file is larger than %(mb)s MB. Scan it at a lower resolution, or split it."
+                )
                 % {"mb": MAX_BYTES // (1024 * 1024)},
             )
         elif form.is_valid():
@@ -143,9 +151,13 @@ def _confirmed(sheet: SheetImport, formset: Any) -> list[dict[str, Any]]:
             "county": data["county"] or None,
             "probation": data["probation"],
             "case_number": data["case_number"] or None,
-            "arrest_date": data["arrest_date"].isoformat() if data["arrest_date"] else None,
+            "arrest_date": data["arrest_date"].isoformat()
+            if data["arrest_date"]
+            else None,
             "disposition_date": (
-                data["disposition_date"].isoformat() if data["disposition_date"] else None
+                data["disposition_date"].isoformat()
+                if data["disposition_date"]
+                else None
             ),
         }
         if record["system"] != "california":
@@ -171,8 +183,20 @@ def review(request: HttpRequest, pk: int, sheet_id: int) -> HttpResponse:
             raise Http404  # an altered form: never guess which count is which
         if formset.is_valid():
             confirmed = _confirmed(sheet, formset)
+            room = MAX_RECORDS - _others(case, sheet)
             if not confirmed:
-                problems.append(_("Keep at least one count, or add one, before confirming."))
+                problems.append(
+                    _("Keep at least one count, or add one, before confirming.")
+                )
+            elif len(confirmed) > room:
+                problems.append(
+                    _(
+                        "A case holds at most %(max)s records and this one has room for "
+                        "%(room)s more; you kept %(kept)s. Untick counts that need no "
+                        "relief (for example ones already relieved), then confirm."
+                    )
+                    % {"max": MAX_RECORDS, "room": room, "kept": len(confirmed)}
+                )
             else:
                 try:
                     return _attach(request, case, sheet, confirmed)
@@ -180,7 +204,9 @@ def review(request: HttpRequest, pk: int, sheet_id: int) -> HttpResponse:
                     problems += [f"{e['field']}: {e['message']}" for e in error.errors]
     else:
         formset = CountFormSet(prefix="c", initial=[_initial(r) for r in records])
-        services.audit(request.user, Action.VIEW_CASE, case=case, detail="rapsheet review")
+        services.audit(
+            request.user, Action.VIEW_CASE, case=case, detail="rapsheet review"
+        )
     rows = [
         (form, records[i] if i < len(records) else None)
         for i, form in enumerate(formset.forms)
@@ -200,13 +226,30 @@ def review(request: HttpRequest, pk: int, sheet_id: int) -> HttpResponse:
     )
 
 
+def _others(case: Case, sheet: SheetImport) -> int:
+    """Records on the case that did not come from this sheet."""
+    prefix = f"rap{sheet.pk}-"
+    return sum(
+        1
+        for r in (case.answers or {}).get("records", [])
+        if not str(r.get("id", "")).startswith(prefix)
+    )
+
+
 def _attach(
-    request: HttpRequest, case: Case, sheet: SheetImport, confirmed: list[dict[str, Any]]
+    request: HttpRequest,
+    case: Case,
+    sheet: SheetImport,
+    confirmed: list[dict[str, Any]],
 ) -> HttpResponse:
     """Screen every confirmed count with the rules and add them to the case."""
     answers = dict(case.answers or {})
     prefix = f"rap{sheet.pk}-"
-    kept = [r for r in answers.get("records", []) if not str(r.get("id", "")).startswith(prefix)]
+    kept = [
+        r
+        for r in answers.get("records", [])
+        if not str(r.get("id", "")).startswith(prefix)
+    ]
     answers["records"] = kept + confirmed
     answers["as_of"] = timezone.localdate().isoformat()
     screen(answers)  # raises InvalidCase: shown on the review page, nothing stored
@@ -226,7 +269,9 @@ def _attach(
 STATUS_ORDER = {"likely": 0, "possible": 1, "needs_review": 2, "not_eligible": 3}
 
 
-def result_lines(confirmed: list[dict[str, Any]], screened: dict[str, Any]) -> list[dict[str, Any]]:
+def result_lines(
+    confirmed: list[dict[str, Any]], screened: dict[str, Any]
+) -> list[dict[str, Any]]:
     """One line per confirmed count: its best relief, or why there is a note."""
     by_id = {r["id"]: r for r in screened["records"]}
     lines = []
@@ -242,12 +287,16 @@ def result_lines(confirmed: list[dict[str, Any]], screened: dict[str, Any]) -> l
         note = None
         modification = record.get("modification") or {}
         if modification.get("what") in ("dismissed", "vacated", "sealed"):
-            note = _("Already relieved: %(section)s on %(date)s. Shown so nothing is missed; vacatur can still do more.") % {
+            note = _(
+                "Already relieved: %(section)s on %(date)s. Shown so nothing is missed; vacatur can still do more."
+            ) % {
                 "section": modification.get("section") or _("a later order"),
                 "date": modification.get("date") or _("a date not shown"),
             }
         elif record.get("system") == "other_state":
-            note = _("A record from another state: California law cannot clear it; that state's law applies.")
+            note = _(
+                "A record from another state: California law cannot clear it; that state's law applies."
+            )
         elif record.get("system") == "federal":
             note = _("A federal record: federal law applies.")
         lines.append(
@@ -276,7 +325,9 @@ def results(request: HttpRequest, pk: int, sheet_id: int) -> HttpResponse:
     }
     screened = screen(contract)
     services.audit(request.user, Action.VIEW_CASE, case=case, detail="rapsheet results")
-    unplaced = [w for w in sheet.result.get("warnings", []) if "not under an event header" in w]
+    unplaced = [
+        w for w in sheet.result.get("warnings", []) if "not under an event header" in w
+    ]
     return render(
         request,
         "rapsheet/results.html",

@@ -139,7 +139,9 @@ def _probation_truth(months: int | None, when: date, relieved: bool) -> str:
     return "active" if end > AS_OF else "completed"
 
 
-def _court_cycle(w: _Writer, start: date, *, juvenile: bool, arrest: bool) -> None:
+def _court_cycle(  # noqa: C901 - one cycle's many shapes, written out flat on purpose
+    w: _Writer, start: date, *, juvenile: bool, arrest: bool
+) -> None:
     rng = w.rng
     agency, agency_county = rng.choice(AGENCIES)
     court, county = rng.choice(JUVENILE_COURTS if juvenile else COURTS)
@@ -147,13 +149,24 @@ def _court_cycle(w: _Writer, start: date, *, juvenile: bool, arrest: bool) -> No
     court_date = start + timedelta(days=rng.randint(10, 120))
     charges = rng.sample(OFFENSES, k=rng.randint(1, 3))
     if arrest:
-        w.add(f"ARR/DET/CITE:         NAM:0{rng.randint(1, 2)}", f"{_d(arrest_date)}  {agency}", "")
+        w.add(
+            f"ARR/DET/CITE:         NAM:0{rng.randint(1, 2)}",
+            f"{_d(arrest_date)}  {agency}",
+            "",
+        )
         for n, (sec, code, desc, levels, _) in enumerate(charges, start=1):
             booking = f"  #{rng.randint(100000, 9999999)}" if n == 1 else ""
-            w.add(f"CNT:{n:02d}{booking}", f"  {sec} {code}-{desc}", f"  TOC:{levels[0]}", "")
+            w.add(
+                f"CNT:{n:02d}{booking}",
+                f"  {sec} {code}-{desc}",
+                f"  TOC:{levels[0]}",
+                "",
+            )
         w.add("- - - -")
     w.add("COURT:                NAM:01", f"{_d(court_date)}  {court}", "")
-    case_number = f"{rng.choice('BFMS')}{rng.choice('ACDHR')}{rng.randint(100000, 999999)}"
+    case_number = (
+        f"{rng.choice('BFMS')}{rng.choice('ACDHR')}{rng.randint(100000, 999999)}"
+    )
     number = 1
     for index, (sec, code, desc, levels, canonical) in enumerate(charges):
         size = rng.choice([1, 1, 1, 2]) if index < 2 else 1
@@ -194,16 +207,42 @@ def _court_cycle(w: _Writer, start: date, *, juvenile: bool, arrest: bool) -> No
             later = court_date + timedelta(days=rng.randint(400, 3000))
             mod_roll = rng.random()
             if level == "felony" and mod_roll < 0.3 and later < AS_OF:
-                w.add("", f"  {_d(later)}", "   DISPO:FELONY REDUCED TO MISDEMEANOR PER 1170.18 PC")
-                modifications.append({"what": "reduced", "section": "PC 1170.18", "date": later.isoformat()})
+                w.add(
+                    "",
+                    f"  {_d(later)}",
+                    "   DISPO:FELONY REDUCED TO MISDEMEANOR PER 1170.18 PC",
+                )
+                modifications.append(
+                    {
+                        "what": "reduced",
+                        "section": "PC 1170.18",
+                        "date": later.isoformat(),
+                    }
+                )
                 level = "misdemeanor"
             elif level == "felony" and mod_roll < 0.4 and later < AS_OF:
-                w.add("", f"  {_d(later)}", "   DISPO:REDUCED TO MISDEMEANOR PER 17(B) PC")
-                modifications.append({"what": "reduced", "section": "PC 17(b)", "date": later.isoformat()})
+                w.add(
+                    "", f"  {_d(later)}", "   DISPO:REDUCED TO MISDEMEANOR PER 17(B) PC"
+                )
+                modifications.append(
+                    {
+                        "what": "reduced",
+                        "section": "PC 17(b)",
+                        "date": later.isoformat(),
+                    }
+                )
                 level = "misdemeanor"
             elif probation and mod_roll < 0.6 and later < AS_OF:
-                w.add("", f"  {_d(later)}", "   DISPO:CONV SET ASIDE & DISM PER 1203.4 PC")
-                modifications.append({"what": "dismissed", "section": "PC 1203.4", "date": later.isoformat()})
+                w.add(
+                    "", f"  {_d(later)}", "   DISPO:CONV SET ASIDE & DISM PER 1203.4 PC"
+                )
+                modifications.append(
+                    {
+                        "what": "dismissed",
+                        "section": "PC 1203.4",
+                        "date": later.isoformat(),
+                    }
+                )
         else:
             disposition = "arrest"
             w.add(
@@ -250,12 +289,25 @@ def _arrest_cycle(w: _Writer, start: date, *, other_state: bool) -> None:
         agency, county, system = rng.choice(OTHER_STATE_AGENCIES), None, "other_state"
     else:
         (agency, county), system = rng.choice(AGENCIES), "california"
-    w.add(f"ARR/DET/CITE:         NAM:01  DOB:{_d(start - timedelta(days=9000))}", f"{_d(start)}  {agency}", "")
-    for n, (sec, code, desc, levels, canonical) in enumerate(rng.sample(OFFENSES, k=rng.randint(1, 2)), start=1):
+    w.add(
+        f"ARR/DET/CITE:         NAM:01  DOB:{_d(start - timedelta(days=9000))}",
+        f"{_d(start)}  {agency}",
+        "",
+    )
+    for n, (sec, code, desc, levels, canonical) in enumerate(
+        rng.sample(OFFENSES, k=rng.randint(1, 2)), start=1
+    ):
         booking = f"     #{rng.randint(100000, 9999999)}" if n == 1 else ""
         w.add(f"CNT:{n:02d}{booking}", f"  {sec} {code}-{desc}", f"  TOC:{levels[0]}")
         if rng.random() < 0.4:
-            w.add(rng.choice(["   DISPO:RELEASED/DETENTION ONLY", "   DISPO:PROS REJ-LACK OF SUFF EVIDENCE"]))
+            w.add(
+                rng.choice(
+                    [
+                        "   DISPO:RELEASED/DETENTION ONLY",
+                        "   DISPO:PROS REJ-LACK OF SUFF EVIDENCE",
+                    ]
+                )
+            )
         w.add("")
         w.record(
             system=system,
@@ -277,11 +329,30 @@ def _other_cycle(w: _Writer, start: date) -> None:
     rng = w.rng
     kind = rng.choice(["custody", "applicant", "registration"])
     if kind == "custody":
-        w.add("CUSTODY:JAIL", "NAM:01", f"{_d(start)}  CASO LOS ANGELES", "CNT:01     #77712", "  459 PC-BURGLARY", "  TOC:F")
+        w.add(
+            "CUSTODY:JAIL",
+            "NAM:01",
+            f"{_d(start)}  CASO LOS ANGELES",
+            "CNT:01     #77712",
+            "  459 PC-BURGLARY",
+            "  TOC:F",
+        )
     elif kind == "applicant":
-        w.add("APPLICANT:            NAM:01", f"{_d(start)}  CAAP DEPT OF SOCIAL SERVICES", "", "CNT:01     #A9921", "  APPLICANT ADULT DAY/RESIDENT REHAB")
+        w.add(
+            "APPLICANT:            NAM:01",
+            f"{_d(start)}  CAAP DEPT OF SOCIAL SERVICES",
+            "",
+            "CNT:01     #A9921",
+            "  APPLICANT ADULT DAY/RESIDENT REHAB",
+        )
     else:
-        w.add("REGISTRATION:         NAM:01", f"{_d(start)}  CAPD FRESNO", "", "CNT:01", "  11590 HS-REGISTRATION OF CNTL SUB OFFENDER")
+        w.add(
+            "REGISTRATION:         NAM:01",
+            f"{_d(start)}  CAPD FRESNO",
+            "",
+            "CNT:01",
+            "  11590 HS-REGISTRATION OF CNTL SUB OFFENDER",
+        )
     w.add("")
 
 
@@ -403,14 +474,20 @@ def scan_pdf(text: str, *, seed: int = 0, dpi: int = 200) -> bytes:
         image = image.filter(ImageFilter.GaussianBlur(radius=0.6))
         images.append(image)
     out = io.BytesIO()
-    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    images[0].save(
+        out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi
+    )
     return out.getvalue()
 
 
-def _align(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[tuple[int | None, int | None]]:
+def _align(
+    truth: list[dict[str, Any]], got: list[dict[str, Any]]
+) -> list[tuple[int | None, int | None]]:
     """Pairs (truth index, parsed index) by the sequence of offenses."""
     matcher = difflib.SequenceMatcher(
-        a=[r["offense"] for r in truth], b=[r.get("offense") for r in got], autojunk=False
+        a=[r["offense"] for r in truth],
+        b=[r.get("offense") for r in got],
+        autojunk=False,
     )
     pairs: list[tuple[int | None, int | None]] = []
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
@@ -467,7 +544,9 @@ def score(sheet: Sheet, parsed: dict[str, Any]) -> dict[str, Any]:
         if parsed["person"].get(name) == sheet.person[name]:
             right += 1
         else:
-            wrong.append(("person", name, sheet.person[name], parsed["person"].get(name)))
+            wrong.append(
+                ("person", name, sheet.person[name], parsed["person"].get(name))
+            )
     return {
         "accuracy": right / total if total else 1.0,
         "right": right,

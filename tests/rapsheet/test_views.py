@@ -8,23 +8,13 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from intake.models import AuditEntry, Case
 from rapsheet import jobs
 from rapsheet.models import SheetImport, Status
-from tests.intake.conftest import (  # noqa: F401 - fixtures
-    _plain_http,
-    admin_a,
-    attorney_a,
-    make_case,
-    member,
-    org_a,
-    org_b,
-    staff_a,
-    staff_b,
-    verified_client,
-)
+from tests.intake.conftest import verified_client
 from tests.rapsheet.synth import make_sheet, scan_pdf, text_pdf
 
 pytestmark = [
@@ -90,8 +80,16 @@ def test_staff_text_upload_review_confirm_results(
     results = client.get(done["Location"])
     assert results.status_code == 200
     assert sheet.records[1]["offense"] in results.content.decode()
-    details = list(AuditEntry.objects.filter(case_id=case.pk).values_list("detail", flat=True))
-    for expected in ("rapsheet upload", "rapsheet parsed", "rapsheet review", "rapsheet", "rapsheet results"):
+    details = list(
+        AuditEntry.objects.filter(case_id=case.pk).values_list("detail", flat=True)
+    )
+    for expected in (
+        "rapsheet upload",
+        "rapsheet parsed",
+        "rapsheet review",
+        "rapsheet",
+        "rapsheet results",
+    ):
         assert expected in details
     # No content in the audit log: no name, no offense, no case number.
     for detail in details:
@@ -99,7 +97,9 @@ def test_staff_text_upload_review_confirm_results(
         assert "PC " not in detail
 
 
-def test_adding_a_count_the_reader_missed(staff_a: Any, make_case: Any, org_a: Any) -> None:
+def test_adding_a_count_the_reader_missed(
+    staff_a: Any, make_case: Any, org_a: Any
+) -> None:
     case = make_case(org_a)
     sheet = make_sheet(9, 2)
     client = verified_client(staff_a)
@@ -149,7 +149,7 @@ def test_only_staff_roles_upload(
     assert _upload(verified_client(attorney_a), case, pdf).status_code == 403
     assert _upload(verified_client(staff_b), case, pdf).status_code == 404
     assert not SheetImport.objects.exists()
-    anonymous = _upload(__import__("django.test").test.Client(), case, pdf)
+    anonymous = _upload(Client(), case, pdf)
     assert anonymous.status_code == 302
     assert "/staff/login/" in anonymous["Location"]
 
@@ -200,7 +200,9 @@ def test_a_scan_is_queued_read_by_the_worker_and_survives_reloads(
     assert after["Location"].endswith("/review/")
 
 
-def test_sheet_is_purged_with_its_case(staff_a: Any, make_case: Any, org_a: Any) -> None:
+def test_sheet_is_purged_with_its_case(
+    staff_a: Any, make_case: Any, org_a: Any
+) -> None:
     case = make_case(org_a)
     _upload(verified_client(staff_a), case, text_pdf(make_sheet(2, 3).text))
     assert SheetImport.objects.filter(case=case).count() == 1

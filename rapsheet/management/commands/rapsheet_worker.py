@@ -19,8 +19,12 @@ class Command(BaseCommand):
     help = "Read queued RAP sheets (scans through OCR); --once reads what is queued and stops."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--once", action="store_true", help="stop when the queue is empty")
-        parser.add_argument("--sleep", type=float, default=2.0, help="seconds between polls")
+        parser.add_argument(
+            "--once", action="store_true", help="stop when the queue is empty"
+        )
+        parser.add_argument(
+            "--sleep", type=float, default=2.0, help="seconds between polls"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         while True:
