@@ -61,6 +61,13 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# A header of a kind this reader does not know ("DEPORTED:", "CITATION:"),
+# seen only right after a star or dash line: its counts must not be added
+# to the event above it.
+UNKNOWN_HEADER = re.compile(
+    r"^\s*[A-Z][A-Z /&.-]{2,30}\s*[:;]\s*(?:[A-Z]+\s*)?(?:NAM\s*[:;]\s*\S{2,3})?\s*$"
+)
+
 # The further names after NAM/01: "    02 LAST, FIRST" (a scan may lose the
 # indent or read the number badly); only right after a name line.
 NAM_MORE = re.compile(r"^\s*\S{2,3}\s+[A-Z][A-Z' .\-]*,")
@@ -93,5 +100,11 @@ class LineLexer(Lexer):
                 and NAM_MORE.search(line)
             ):
                 kind = "NAM_MORE"
+            elif (
+                kind == "OTHER"
+                and previous in ("CYCLE_SEP", "EVENT_SEP")
+                and UNKNOWN_HEADER.search(line)
+            ):
+                kind = "UNKNOWN_HDR"
             previous = kind
             yield Token(kind, line, line=number, column=1)

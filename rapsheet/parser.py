@@ -25,6 +25,7 @@ that cannot be placed is a warning with its lines, never a record.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -167,8 +168,22 @@ _ARREST_ONLY = re.compile(
 _JUVENILE_COURT = re.compile(r"^\s*CAJ[VC]\b|\bJUV")
 
 
+_DISPO_WORDS = {
+    "SUSTAINED": "juvenile_adjudication",
+    "CONVICTED": "conviction",
+    "DISMISSED": "arrest",
+    "ACQUITTED": "arrest",
+    "RELEASED": "arrest",
+    "REJECTED": "arrest",
+}
+
+
 def read_disposition(text: str, court: str) -> tuple[str, bool]:
-    """(disposition, sure) for a count's first DISPO line."""
+    """(disposition, sure) for a count's first DISPO line.
+
+    A word a scan misread ("SUSTAINEO", "C0NVICTED") is matched to the
+    nearest disposition word, and the field is marked unsure.
+    """
     upper = text.upper()
     juvenile = bool(_JUVENILE_COURT.search(court.upper()))
     if "SUSTAIN" in upper or "WARD" in upper:
@@ -177,6 +192,15 @@ def read_disposition(text: str, court: str) -> tuple[str, bool]:
         return ("juvenile_adjudication" if juvenile else "conviction"), True
     if _ARREST_ONLY.search(upper):
         return "arrest", True
+    for word in re.findall(
+        r"[A-Z0-9()]{5,}", _after_tag(upper, r"D\s*I\s*S\s*P\s*[O0]")
+    ):
+        close = difflib.get_close_matches(word, list(_DISPO_WORDS), n=1, cutoff=0.75)
+        if close:
+            found = _DISPO_WORDS[close[0]]
+            if found == "conviction" and juvenile:
+                found = "juvenile_adjudication"
+            return found, False
     return "arrest", False
 
 
@@ -330,6 +354,7 @@ _HEADER_KIND = {
     "APPLICANT_HDR": "applicant",
     "REGISTRATION_HDR": "registration",
     "PROBATION_HDR": "probation",
+    "UNKNOWN_HDR": "unknown",
 }
 
 
@@ -506,12 +531,29 @@ class _Builder:
                 "is not under an event header, so it was not turned into a record; "
                 "read it on the sheet and add it by hand."
             )
+        for event in cycle.events:
+            if event.kind == "unknown" and event.counts:
+                self.warnings.append(
+                    f"Cycle {number}: an event of a kind this reader does not know "
+                    f"({event.header.strip()[:30]}) has {len(event.counts)} count(s); "
+                    "they were not turned into records. Read them on the sheet."
+                )
         courts = [e for e in cycle.events if e.kind == "court"]
         arrests = [e for e in cycle.events if e.kind == "arrest"]
         arrest = arrests[0] if arrests else None
         if courts:
+            first = len(self.records)
             for court in courts:
                 self.court(number, court, arrest, arrests)
+            if arrest is not None and not _shares_a_charge(
+                arrests, self.records[first:]
+            ):
+                # No charge in common: perhaps a lost star line joined two
+                # cycles; the arrest's date and agency need a look.
+                for record in self.records[first:]:
+                    record["review"] = sorted(
+                        {*record["review"], "arrest_date", "arresting_agency"}
+                    )
         else:
             for event in arrests:
                 self.arrest_only(number, event)
@@ -538,11 +580,19 @@ class _Builder:
         self, number: int, court: Event, arrest: Event | None, arrests: list[Event]
     ) -> None:
         case_number: str | None = None
+        case_sure = True
         for count in court.counts:
             own_case = _case_number(count)
             if own_case:
                 case_number = own_case
+                case_sure = not any(
+                    case_number_odd(t)
+                    for _, k, t in count.lines[:3]
+                    if k in ("CNT", "CASE_NO")
+                )
             facts = self._count_facts(count, court)
+            if not case_sure:
+                facts["review"].append("case_number")
             if facts["level"] is None:
                 facts["level"] = self._arrest_level(arrests, facts["offense"])
                 if facts["level"]:
@@ -645,7 +695,9 @@ class _Builder:
         if court and dispo:
             disposition, sure = read_disposition(dispo[0][2], event.agency)
         else:
-            disposition, sure = "arrest", True
+            # No DISPO line on a court count: "no disposition reported" is
+            # an arrest, but a scan may have lost the line; worth a look.
+            disposition, sure = "arrest", not court
         if not sure:
             review.append("disposition")
         level = self._level(
@@ -761,6 +813,18 @@ class _Builder:
         self.records.append(record)
 
 
+def _shares_a_charge(arrests: list[Event], records: list[dict[str, Any]]) -> bool:
+    offenses = {r["offense"] for r in records}
+    for event in arrests:
+        for count in event.counts:
+            charge = read_charge(
+                [t for _, k, t in count.lines if k in ("CHARGE", "COMMENT")]
+            )
+            if charge and charge.offense in offenses:
+                return True
+    return not records
+
+
 def _where(
     event: Event | None, arrest: Event | None, review: list[str]
 ) -> tuple[str, str | None]:
@@ -788,13 +852,27 @@ def _where(
 def _case_number(count: Count) -> str | None:
     match = re.search(r"#\s*(\S+)", count.cnt_line)
     if match:
-        return match.group(1).strip(".,:;")
+        return _clean_case_number(match.group(1))
     for _, kind, text in count.lines[1:3]:
         if kind == "CASE_NO":
             found = re.search(r"#\s*(\S+)", text)
             if found:
-                return found.group(1).strip(".,:;")
+                return _clean_case_number(found.group(1))
     return None
+
+
+# What a scan makes of a C or an I in a case number.
+_CASE_SLIPS = str.maketrans({"(": "C", "{": "C", "[": "C", "|": "I", "!": "I"})
+
+
+def _clean_case_number(raw: str) -> str:
+    return raw.strip(".,:;").translate(_CASE_SLIPS)
+
+
+def case_number_odd(raw_line: str) -> bool:
+    """A case number a scan may have misread: marked for review."""
+    match = re.search(r"#\s*(\S+)", raw_line)
+    return bool(match) and bool(re.search(r"[^A-Za-z0-9\-.,:;]", match.group(1)))
 
 
 def _count_toc(count: Count) -> str | None:
