@@ -288,7 +288,7 @@ def result_lines(
         modification = record.get("modification") or {}
         if modification.get("what") in ("dismissed", "vacated", "sealed"):
             note = _(
-                "Already relieved: %(section)s on %(date)s. Shown so nothing is missed; vacatur can still do more."
+                "Already relieved: %(section)s on %(date)s. Shown so nothing is missed; a lawyer should check whether vacatur would still help."
             ) % {
                 "section": modification.get("section") or _("a later order"),
                 "date": modification.get("date") or _("a date not shown"),
