@@ -19,7 +19,7 @@ from lark.lexer import Lexer
 
 # Leading noise a scan or the print-out puts before a tag: spaces, dots,
 # stars, dashes, bullets.
-_LEAD = r"^[\s.*·•'\-]*"
+_LEAD = r"^[\s.*·•'\-~`_\"|,‘’]*"
 _COLON = r"\s*[:;]"
 _DIGIT = "[0-9OoIl]"
 

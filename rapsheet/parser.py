@@ -88,13 +88,13 @@ def _after_tag(line: str, tag: str) -> str:
 
 _CODES = "PC|HS|VC|BP|WI|FG|HN|RT|GC|UI|CC|ED|PR|LC|MV|US|USC"
 _CHARGE = re.compile(
-    r"^[\s.*·•'\-]*(?P<section>[0-9][0-9A-Za-z().,/]*(?:\s?\([0-9A-Za-z]{1,3}\))*"
+    r"^[\s.*·•'\-~`_\"|,‘’]*(?P<section>[0-9][0-9A-Za-z().,/]*(?:\s?\([0-9A-Za-z]{1,3}\))*"
     r"(?:\s*-\s*[0-9][0-9A-Za-z().,/]*)?)"
     r"\s+(?P<code>" + _CODES + r")\s*[-–—]\s*(?P<title>.*)$"
 )
 # The same with the code first: "PC 647(B)-DISORDERLY CONDUCT".
 _CHARGE_CODE_FIRST = re.compile(
-    r"^[\s.*·•'\-]*(?P<code>" + _CODES + r")\s+(?P<section>[0-9][0-9A-Za-z().,/]*"
+    r"^[\s.*·•'\-~`_\"|,‘’]*(?P<code>" + _CODES + r")\s+(?P<section>[0-9][0-9A-Za-z().,/]*"
     r"(?:\s?\([0-9A-Za-z]{1,3}\))*)\s*[-–—]\s*(?P<title>.*)$"
 )
 _COMMENT_CHARGE = re.compile(
@@ -324,7 +324,7 @@ class Event:
     def _printed_agency(self) -> str:
         if not self.date_line:
             return ""
-        text = re.sub(r"^[\s.*·•'\-]*[0-9OoIl]{8}", "", self.date_line).upper()
+        text = re.sub(r"^[\s.*·•'\-~`_\"|,‘’]*[0-9OoIl]{8}", "", self.date_line).upper()
         text = re.sub(r"[^A-Z0-9 /&'-]", " ", text)
         return re.sub(r"\s+", " ", text).strip()
 
