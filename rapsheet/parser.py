@@ -94,7 +94,9 @@ _CHARGE = re.compile(
 )
 # The same with the code first: "PC 647(B)-DISORDERLY CONDUCT".
 _CHARGE_CODE_FIRST = re.compile(
-    r"^[\s.*·•'\-~`_\"|,‘’]*(?P<code>" + _CODES + r")\s+(?P<section>[0-9][0-9A-Za-z().,/]*"
+    r"^[\s.*·•'\-~`_\"|,‘’]*(?P<code>"
+    + _CODES
+    + r")\s+(?P<section>[0-9][0-9A-Za-z().,/]*"
     r"(?:\s?\([0-9A-Za-z]{1,3}\))*)\s*[-–—]\s*(?P<title>.*)$"
 )
 _COMMENT_CHARGE = re.compile(
@@ -314,7 +316,14 @@ class Event:
 
     @property
     def date_line(self) -> str | None:
-        return next((text for _, kind, text in self.head if kind == "DATE"), None)
+        """The line with the event's date and agency; on its own line, or
+        (some print-outs) after the header on the header's line."""
+        own = next((text for _, kind, text in self.head if kind == "DATE"), None)
+        if own is not None:
+            return own
+        rest = re.sub(r"D[O0]B\s*[:;]\s*[0-9OoIl]{8}", "", self.header)
+        match = re.search(r"(?<![0-9])[0-9]{8}(?![0-9]).*$", rest)
+        return match.group(0) if match else None
 
     @property
     def when(self) -> date | None:
@@ -542,18 +551,18 @@ class _Builder:
         arrests = [e for e in cycle.events if e.kind == "arrest"]
         arrest = arrests[0] if arrests else None
         if courts:
-            first = len(self.records)
             for court in courts:
+                first = len(self.records)
                 self.court(number, court, arrest, arrests)
-            if arrest is not None and not _shares_a_charge(
-                arrests, self.records[first:]
-            ):
-                # No charge in common: perhaps a lost star line joined two
-                # cycles; the arrest's date and agency need a look.
-                for record in self.records[first:]:
-                    record["review"] = sorted(
-                        {*record["review"], "arrest_date", "arresting_agency"}
-                    )
+                added = self.records[first:]
+                if arrest is not None and not _shares_a_charge(arrests, added):
+                    # No charge in common with this court event: perhaps a
+                    # lost star line joined two cycles; the arrest's date
+                    # and agency need a look.
+                    for record in added:
+                        record["review"] = sorted(
+                            {*record["review"], "arrest_date", "arresting_agency"}
+                        )
         else:
             for event in arrests:
                 self.arrest_only(number, event)
