@@ -69,27 +69,30 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 def _upload(request: HttpRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if (
-            "sheet" not in request.FILES
-            and int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES
-        ):
-            form.add_error(
-                None,
-                _(
-                    "This file is larger than %(mb)s MB. Scan it at a lower resolution, or split it."
-                )
-                % {"mb": MAX_BYTES // (1024 * 1024)},
+    problems: list[str] = []
+    too_big = int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES
+    if request.method == "POST" and "sheet" not in request.FILES and too_big:
+        # The memory-only handler refused it: nothing was read or stored.
+        form = UploadForm()
+        problems.append(
+            _(
+                "This file is larger than %(mb)s MB. Scan it at a lower resolution, or split it."
             )
-        elif form.is_valid():
-            data = form.cleaned_data["sheet"].read()
-            try:
-                pages = check_limits(data)
-            except ExtractError as error:
-                form.add_error("sheet", str(error))
-            else:
-                return _accept(request, case, data, pages)
-    return render(request, "rapsheet/upload.html", {"case": case, "form": form})
+            % {"mb": MAX_BYTES // (1024 * 1024)}
+        )
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["sheet"].read()
+        try:
+            pages = check_limits(data)
+        except ExtractError as error:
+            form.add_error("sheet", str(error))
+        else:
+            return _accept(request, case, data, pages)
+    return render(
+        request,
+        "rapsheet/upload.html",
+        {"case": case, "form": form, "problems": problems},
+    )
 
 
 def _accept(request: HttpRequest, case: Case, data: bytes, pages: int) -> HttpResponse:

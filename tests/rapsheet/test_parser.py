@@ -271,7 +271,8 @@ def test_command_exit_2_with_errors_for_an_unreadable_file(tmp_path: Path) -> No
 
 def test_counts_under_an_unknown_kind_of_event_are_not_added_to_the_one_above() -> None:
     text = SHEET.replace(
-        "* * * *\nCUSTODY:JAIL", "- - - -\nDEPORTED:\n20110101 USIN SAN DIEGO\nCNT:01\n  999 PC-SOMETHING\n* * * *\nCUSTODY:JAIL"
+        "* * * *\nCUSTODY:JAIL",
+        "- - - -\nDEPORTED:\n20110101 USIN SAN DIEGO\nCNT:01\n  999 PC-SOMETHING\n* * * *\nCUSTODY:JAIL",
     )
     built = parse_text(text, as_of=AS_OF)
     assert len(built.records) == 7

@@ -208,3 +208,16 @@ def test_sheet_is_purged_with_its_case(
     assert SheetImport.objects.filter(case=case).count() == 1
     case.delete()
     assert not SheetImport.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_never_stored_and_gets_a_kind_error(
+    staff_a: Any, make_case: Any, org_a: Any, monkeypatch: Any
+) -> None:
+    case = make_case(org_a)
+    monkeypatch.setattr("rapsheet.views.MAX_BYTES", 1000)
+    # Past the limit and its 64 KB allowance for the form's own bytes.
+    big = text_pdf(make_sheet(3, 20).text) + b"%" + b"x" * 100_000
+    response = _upload(verified_client(staff_a), case, big)
+    assert response.status_code == 200
+    assert "larger than" in response.content.decode()
+    assert not SheetImport.objects.exists()
