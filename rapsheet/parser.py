@@ -551,14 +551,16 @@ class _Builder:
         arrests = [e for e in cycle.events if e.kind == "arrest"]
         arrest = arrests[0] if arrests else None
         if courts:
-            for court in courts:
+            for index, court in enumerate(courts):
                 first = len(self.records)
                 self.court(number, court, arrest, arrests)
                 added = self.records[first:]
-                if arrest is not None and not _shares_a_charge(arrests, added):
-                    # No charge in common with this court event: perhaps a
-                    # lost star line joined two cycles; the arrest's date
-                    # and agency need a look.
+                # A second court event may be a second cycle whose star
+                # line a scan lost; so may one sharing no charge with the
+                # arrest. Either way the arrest's date and agency need a look.
+                if arrest is not None and (
+                    index > 0 or not _shares_a_charge(arrests, added)
+                ):
                     for record in added:
                         record["review"] = sorted(
                             {*record["review"], "arrest_date", "arresting_agency"}
