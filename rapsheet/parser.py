@@ -881,9 +881,19 @@ def _clean_case_number(raw: str) -> str:
 
 
 def case_number_odd(raw_line: str) -> bool:
-    """A case number a scan may have misread: marked for review."""
+    """A case number a scan may have misread: marked for review.
+
+    Odd characters, or a lone digit before letters ("5R178465" for
+    "SR178465": a scan reads S as 5, B as 8, O as 0).
+    """
     match = re.search(r"#\s*(\S+)", raw_line)
-    return bool(match) and bool(re.search(r"[^A-Za-z0-9\-.,:;]", match.group(1)))
+    if not match:
+        return False
+    value = match.group(1)
+    return bool(
+        re.search(r"[^A-Za-z0-9\-.,:;]", value)
+        or re.match(r"^[0-9][A-Za-z]+[0-9]", value)
+    )
 
 
 def _count_toc(count: Count) -> str | None:

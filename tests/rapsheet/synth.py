@@ -555,3 +555,22 @@ def score(sheet: Sheet, parsed: dict[str, Any]) -> dict[str, Any]:
         "missing": missing,
         "wrong": wrong,
     }
+
+
+def unflagged(sheet: Sheet, parsed: dict[str, Any]) -> list[tuple[str, str, Any, Any]]:
+    """Fields read wrong and NOT in the record's ``review`` list.
+
+    Probation is derived (from the sentence and the date) and the
+    modification is shown with its own source line, so both are left out.
+    """
+    out = []
+    for ti, pi in _align(sheet.records, parsed["records"]):
+        if ti is None or pi is None:
+            continue
+        truth, got = sheet.records[ti], parsed["records"][pi]
+        for name in SCORED:
+            if name == "probation":
+                continue
+            if truth[name] != got.get(name) and name not in got.get("review", []):
+                out.append((truth["id"], name, truth[name], got.get(name)))
+    return out

@@ -17,7 +17,14 @@ import pytest
 
 from rapsheet.parser import SheetError, parse_text
 from rapsheet.services import ReadError, read_sheet
-from tests.rapsheet.synth import AS_OF, make_sheet, scan_pdf, score, text_pdf
+from tests.rapsheet.synth import (
+    AS_OF,
+    make_sheet,
+    scan_pdf,
+    score,
+    text_pdf,
+    unflagged,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_poppler = pytest.mark.skipif(
@@ -41,6 +48,7 @@ def test_text_pdfs_meet_the_accuracy_target() -> None:
         scored = score(sheet, result)
         assert scored["invented"] == 0, (seed, scored["wrong"][:5])
         assert scored["missing"] == 0, (seed, scored["wrong"][:5])
+        assert unflagged(sheet, result) == []
         right += scored["right"]
         total += scored["total"]
         pages.append(result["pages"])
@@ -60,6 +68,8 @@ def test_scans_meet_the_accuracy_target(seed: int, cycles: int) -> None:
     scored = score(sheet, result)
     assert scored["invented"] == 0, scored["wrong"][:10]
     assert scored["accuracy"] >= 0.95, scored["wrong"][:10]
+    # What the reader got wrong, it said it was unsure of.
+    assert unflagged(sheet, result) == []
 
 
 SHEET = """\
