@@ -208,7 +208,7 @@ def read_disposition(text: str, court: str) -> tuple[str, bool]:
 
 # ---------------------------------------------------------------- modifications
 
-_MODIFICATIONS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
+_MODIFICATIONS: tuple[tuple[re.Pattern[str], str, str | None, bool], ...] = (
     # (pattern, what, section, reduces to misdemeanor)
     (re.compile(r"1170\.?18|PROP(?:OSITION)?\.?\s*47"), "reduced", "PC 1170.18", True),
     (re.compile(r"\b17\s*\(\s*B\s*\)|\b17B\b"), "reduced", "PC 17(b)", True),
@@ -223,6 +223,8 @@ _MODIFICATIONS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
     (re.compile(r"1203\.?4\b"), "dismissed", "PC 1203.4", False),
     (re.compile(r"851\.?8\b|FACTUAL(?:LY)?\s+INNOCEN"), "sealed", "PC 851.8", False),
     (re.compile(r"1000\.?3|DIVERSION"), "dismissed", "PC 1000.3", False),
+    # A reduction that names no section.
+    (re.compile(r"RED(?:UCED|UCTION)?\.?\s+TO\s+MISD"), "reduced", None, True),
 )
 _DENIED = re.compile(r"\bDENIED\b|\bDENY\b")
 
@@ -660,6 +662,10 @@ class _Builder:
             _, kind, text = line
             if kind == "DATE" and (dispo or updates):
                 updates.append(Update(when=read_date(text)))
+            elif kind == "DISPO" and dispo and not updates:
+                # A second DISPO with no date line above it: a later change
+                # whose date the sheet does not give.
+                updates.append(Update(when=None, lines=[text]))
             elif updates:
                 updates[-1].lines.append(text)
             elif dispo or kind == "DISPO":

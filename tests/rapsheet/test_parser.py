@@ -288,3 +288,21 @@ def test_counts_under_an_unknown_kind_of_event_are_not_added_to_the_one_above() 
     assert len(built.records) == 7
     assert not any(r["offense"] == "PC 999" for r in built.records)
     assert any("does not know (DEPORTED:)" in w for w in built.warnings)
+
+
+def test_later_changes_written_other_ways() -> None:
+    text = SHEET.replace(
+        "   DISPO:FELONY REDUCED TO MISDEMEANOR PER 1170.18 PC",
+        "   DISPO:RECALLED AND RESENTENCED, FEL REDUCED TO MISD",
+    ).replace(
+        "   SEN: 036 MONTHS PROBATION, 010 DAYS JAIL",
+        "   SEN: 036 MONTHS PROBATION, 010 DAYS JAIL\n DISPO:CONV SET ASIDE & DISM PER 1203.4 PC",
+    )
+    records = parse_text(text, as_of=AS_OF).records
+    assert records[0]["modification"]["section"] == "PC 1203.4"
+    assert records[0]["modification"]["date"] is None
+    assert records[0]["disposition"] == "conviction"
+    assert records[0]["probation"] == "completed"
+    assert records[1]["level"] == "misdemeanor"
+    assert records[1]["modification"]["what"] == "reduced"
+    assert records[1]["modification"]["section"] is None
