@@ -6,7 +6,9 @@ import shutil
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -221,3 +223,25 @@ def test_a_file_over_the_size_limit_is_never_stored_and_gets_a_kind_error(
     assert response.status_code == 200
     assert "larger than" in response.content.decode()
     assert not SheetImport.objects.exists()
+
+
+def test_key_rotation_moves_a_queued_sheet_and_a_read_one_to_the_new_key(
+    make_case: Any, org_a: Any, settings: Any
+) -> None:
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.INTAKE_ENCRYPTION_KEYS = [old]
+    case = make_case(org_a)
+    queued = SheetImport(case=case)
+    queued.set_pdf(b"%PDF-1.4 a scan")
+    queued.save()
+    read = SheetImport.objects.create(
+        case=case, status=Status.REVIEW, result={"records": [{"offense": "PC 488"}]}
+    )
+    settings.INTAKE_ENCRYPTION_KEYS = [new, old]
+    call_command("rotate_case_keys", stdout=None)
+    call_command("rotate_rapsheet_keys", stdout=None)
+    settings.INTAKE_ENCRYPTION_KEYS = [new]
+    assert SheetImport.objects.get(pk=queued.pk).pdf_bytes() == b"%PDF-1.4 a scan"
+    assert (
+        SheetImport.objects.get(pk=read.pk).result["records"][0]["offense"] == "PC 488"
+    )
