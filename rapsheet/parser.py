@@ -269,7 +269,8 @@ def _dispo_text(update: Update) -> str:
     for line in update.lines:
         if re.search(r"D\s*I\s*S\s*P\s*[O0]\s*[:;]", line):
             return _after_tag(line, r"D\s*I\s*S\s*P\s*[O0]")[:120]
-    return update.lines[0].strip()[:120] if update.lines else ""
+    rest = [ln.strip() for ln in update.lines if ln.strip() and read_date(ln) is None]
+    return rest[0][:120] if rest else ""
 
 
 # ---------------------------------------------------------------- sentence
@@ -661,7 +662,9 @@ class _Builder:
         for line in count.lines[1:]:
             _, kind, text = line
             if kind == "DATE" and (dispo or updates):
-                updates.append(Update(when=read_date(text)))
+                # The date line itself may carry the change ("20150105
+                # DISPO:CONV SET ASIDE ...").
+                updates.append(Update(when=read_date(text), lines=[text]))
             elif kind == "DISPO" and dispo and not updates:
                 # A second DISPO with no date line above it: a later change
                 # whose date the sheet does not give.

@@ -306,3 +306,14 @@ def test_later_changes_written_other_ways() -> None:
     assert records[1]["level"] == "misdemeanor"
     assert records[1]["modification"]["what"] == "reduced"
     assert records[1]["modification"]["section"] is None
+
+
+def test_a_later_change_on_its_date_line() -> None:
+    text = SHEET.replace(
+        "  20150105\n   DISPO:FELONY REDUCED TO MISDEMEANOR PER 1170.18 PC",
+        "  20150105  DISPO:FELONY REDUCED TO MISDEMEANOR PER 1170.18 PC",
+    )
+    records = parse_text(text, as_of=AS_OF).records
+    assert records[1]["level"] == "misdemeanor"
+    assert records[1]["modification"]["date"] == "2015-01-05"
+    assert records[1]["modification"]["text"].startswith("FELONY REDUCED")
