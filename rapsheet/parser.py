@@ -707,7 +707,15 @@ class _Builder:
     ) -> dict[str, Any]:
         review: list[str] = []
         before, dispo, updates = self._sections(count)
-        charge = read_charge([t for _, k, t in before if k in ("CHARGE", "COMMENT")])
+        # Some print-outs put the charge on the CNT line after the case number.
+        on_cnt = re.sub(
+            r"^.*?CNT\s*[:;]\s*[0-9OoIl]{1,3}(?:\s*-\s*[0-9OoIl]{1,3})?\s*(?:#\s*\S+)?",
+            "",
+            count.cnt_line,
+        )
+        charge = read_charge(
+            [on_cnt] + [t for _, k, t in before if k in ("CHARGE", "COMMENT")]
+        )
         if charge is None:
             charge = read_charge([t for _, k, t in dispo if k == "COMMENT"])
         if charge is None or not charge.known:
@@ -906,7 +914,13 @@ def case_number_odd(raw_line: str) -> bool:
 
 
 def _count_toc(count: Count) -> str | None:
-    return next((read_toc(t) for _, k, t in count.lines if k == "TOC"), None)
+    """The count's type of charge, on its own line or after the charge."""
+    for _, kind, text in count.lines:
+        if kind in ("TOC", "CHARGE", "CNT"):
+            found = read_toc(text)
+            if found:
+                return found
+    return None
 
 
 def _catalog_levels(code: str | None) -> list[str]:

@@ -317,3 +317,14 @@ def test_a_later_change_on_its_date_line() -> None:
     assert records[1]["level"] == "misdemeanor"
     assert records[1]["modification"]["date"] == "2015-01-05"
     assert records[1]["modification"]["text"].startswith("FELONY REDUCED")
+
+
+def test_charge_and_type_of_charge_on_the_count_line() -> None:
+    text = SHEET.replace(
+        "CNT:04\n  459 PC-BURGLARY\n  TOC:F",
+        "CNT:04  459 PC-BURGLARY   TOC:F",
+    )
+    records = parse_text(text, as_of=AS_OF).records
+    assert records[3]["offense"] == "PC 459"
+    assert records[3]["level"] == "felony"
+    assert records[3]["case_number"] == "BA123456"
