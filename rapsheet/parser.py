@@ -138,6 +138,9 @@ def _charge(section: str, code: str) -> Charge:
     sec = _section(section)
     raw = f"18 USC {sec}" if code == "US" else f"{code} {sec}"
     parsed = parse_offense(raw)
+    if code == "US":
+        # The sheet does not print the title of the U.S. Code: 18 is a guess.
+        return Charge(offense=parsed.code or raw, known=False, raw=raw)
     if parsed.code is None:
         return Charge(offense=raw, known=False, raw=raw)
     return Charge(offense=parsed.code, known=parsed.known, raw=raw)

@@ -245,3 +245,21 @@ def test_key_rotation_moves_a_queued_sheet_and_a_read_one_to_the_new_key(
     assert (
         SheetImport.objects.get(pk=read.pk).result["records"][0]["offense"] == "PC 488"
     )
+
+
+def test_unsure_fields_are_highlighted_in_the_review_table(
+    staff_a: Any, make_case: Any, org_a: Any
+) -> None:
+    case = make_case(org_a)
+    sheet = make_sheet(4, 5)
+    court = next(r["court"] for r in sheet.records if r["court"])
+    text = sheet.text.replace(court, "CASC NOWHERESVILLE")
+    client = verified_client(staff_a)
+    response = _upload(client, case, text_pdf(text))
+    html = client.get(response["Location"]).content.decode()
+    clean = _upload(client, case, text_pdf(sheet.text))
+    clean_html = client.get(clean["Location"]).content.decode()
+    marked = html.count("review-field review-unsure")
+    # The unknown court's county is marked on each of its counts, and labelled.
+    assert marked > clean_html.count("review-field review-unsure")
+    assert html.count('<span class="review-flag">Check this</span>') == marked
