@@ -13,6 +13,7 @@ import pytest
 
 from intake import services
 from intake.models import Case, Organization, Role
+from rapsheet.models import SheetImport, Status
 from tests.browser.conftest import (  # noqa: F401  (fixtures)
     Visit,
     _allow_orm_beside_playwright,
@@ -20,8 +21,9 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures)
     chromium,
     visit,
 )
-from tests.intake.conftest import contract_case
+from tests.intake.conftest import PASSWORD, contract_case
 from tests.intake.test_browser import _sign_in
+from tests.intake.test_login import code_for
 from tests.rapsheet.synth import make_sheet, text_pdf
 
 pytestmark = [
@@ -93,3 +95,39 @@ def test_upload_review_confirm_results_packet(
         assert attorney_visit.foreign == []
     finally:
         attorney_visit.close()
+
+
+def test_progress_page_refreshes_itself_without_javascript(
+    chromium: Any,  # noqa: F811
+    live_server: Any,
+    member: Any,
+) -> None:
+    org = Organization.objects.create(name="Harbor Legal Aid", counties=["Los Angeles"])
+    staff = member(org, Role.INTAKE_STAFF, "sam")
+    case, _ = services.case_create(
+        organization=org,
+        answers=contract_case(county="Los Angeles"),
+        contact={},
+        idempotency_key=uuid.uuid4(),
+    )
+    sheet = SheetImport.objects.create(case=case, status=Status.READING, pages_total=4)
+    no_js = Visit(chromium, live_server.url, javascript=False)
+    try:
+        # Signed in by hand: axe (in _sign_in) needs scripts, and they are off.
+        no_js.go("/staff/login/")
+        no_js.page.fill("#id_username", "sam")
+        no_js.page.fill("#id_password", PASSWORD)
+        no_js.page.fill("#id_otp_token", code_for(staff))
+        no_js.page.locator("main button[type=submit]").click()
+        no_js.page.wait_for_load_state("load")
+        no_js.go(f"/staff/cases/{case.pk}/rapsheet/{sheet.pk}/")
+        assert "0 of 4 pages read." in no_js.page.content()
+        # The worker finishes while the page is open: the page's own refresh
+        # (a meta tag, no script) takes the reader to the review table.
+        SheetImport.objects.filter(pk=sheet.pk).update(
+            status=Status.REVIEW, pages_done=4, result={"records": [], "warnings": []}
+        )
+        no_js.page.wait_for_url("**/review/", timeout=15_000)
+        assert "Check every count against the sheet" in no_js.page.content()
+    finally:
+        no_js.close()
