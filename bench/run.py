@@ -118,6 +118,18 @@ def bench_petitions() -> list[tuple[str, str, str]]:
     return list(rows) if rows else []
 
 
+def bench_rapsheet() -> list[tuple[str, str, str]]:
+    """RAP sheet import: text and scan timings, accuracy (bench/rapsheet_bench.py)."""
+    spec = importlib.util.spec_from_file_location(
+        "rapsheet_bench", ROOT / "bench" / "rapsheet_bench.py"
+    )
+    if spec is None or spec.loader is None:
+        return []
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.main())
+
+
 def bench_web() -> list[tuple[str, str, str]]:
     """Wizard pages under gunicorn + PostgreSQL with wrk, and page weight."""
     spec = importlib.util.spec_from_file_location(
@@ -134,6 +146,11 @@ def bench_web() -> list[tuple[str, str, str]]:
 def main() -> int:
     rows = bench_rules() + bench_catalog() + bench_petitions()
     failed = False
+    try:
+        rows += bench_rapsheet()
+    except Exception as error:  # the rows so far are still worth printing
+        failed = True
+        rows.append(("rapsheet benchmark", "ERROR", f"{type(error).__name__}: {error}"))
     try:
         rows += bench_web()
     except Exception as error:  # the rows so far are still worth printing

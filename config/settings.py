@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "intake",
+    "rapsheet",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     # Staff pages live under /staff/; the survivor's hand-off is /send/, so
     # a shared phone's history shows nothing that names legal aid.
     path("", include("intake.urls")),
+    path("", include("rapsheet.urls")),
 ]
 
 handler400 = "screener.views.bad_request"

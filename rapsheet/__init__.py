@@ -1,0 +1,1 @@
+"""Import a California RAP sheet: a client's whole record in, every count screened."""
