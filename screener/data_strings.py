@@ -722,6 +722,28 @@ OFFENSE_TITLES = (
     gettext_noop("Unlawfully using, selling or trading EBT benefits"),
     gettext_noop("Obtaining public aid by fraud"),
     gettext_noop("Medi-Cal fraud"),
+    gettext_noop(
+        "Attempt to commit peonage, slavery, forced labor or trafficking (federal)"
+    ),
+    gettext_noop(
+        "Conspiracy to commit peonage, slavery, forced labor or trafficking (federal)"
+    ),
+    gettext_noop("Conspiracy to commit sex trafficking (federal)"),
+    gettext_noop("Benefiting from forced labor (federal)"),
+    gettext_noop("Coercing or enticing a person to travel for prostitution (federal)"),
+    gettext_noop("Enticing a minor to engage in sexual activity (federal)"),
+    gettext_noop("Travel with intent to engage in illicit sexual conduct (federal)"),
+    gettext_noop("Engaging in illicit sexual conduct in foreign places (federal)"),
+    gettext_noop("Arranging travel for illicit sexual conduct (federal)"),
+    gettext_noop("Stalking by travel (federal)"),
+    gettext_noop("Stalking by mail or electronic means (federal)"),
+    gettext_noop("Gang-related felony punished by a life term (enhancement)"),
+    gettext_noop(
+        "Firearm or deadly weapon in a sex offense (enhancement; subdivision not given)"
+    ),
+    gettext_noop(
+        "Armed with a firearm or deadly weapon in a sex offense (enhancement)"
+    ),
 )
 
 # The evidence a petition can name (petitions.packet.EVIDENCE_ITEMS). The

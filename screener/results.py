@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.utils.translation import get_language, gettext_noop, ngettext
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from screener import citations, legal_aid
@@ -369,11 +369,18 @@ def proposed_summary(records: list[dict[str, Any]]) -> dict[str, Any] | None:
             reasons.append(reason)
     bill = first["remedy"]
     if changed:
-        line = ngettext(
-            "If %(bill)s had become law, the court could also have erased case %(cases)s (vacatur).",
-            "If %(bill)s had become law, the court could also have erased cases %(cases)s (vacatur).",
-            len(changed),
-        ) % {"bill": bill, "cases": _case_list(changed)}
+        # Two whole sentences rather than ngettext: "case 2" or "cases 1 and
+        # 3" is a list of names, not a count, in both languages.
+        one = _(
+            "If %(bill)s had become law, the court could also have erased case %(cases)s (vacatur)."
+        )
+        several = _(
+            "If %(bill)s had become law, the court could also have erased cases %(cases)s (vacatur)."
+        )
+        line = str(one if len(changed) == 1 else several) % {
+            "bill": bill,
+            "cases": _case_list(changed),
+        }
     else:
         line = str(
             _("If %(bill)s had become law, it would not have changed your results.")

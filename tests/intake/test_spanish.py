@@ -1,8 +1,7 @@
 """Staff pages in Spanish, like the survivor's.
 
-The Spanish helper merges ``locale/es/pending/hardening.po`` into the
-catalog; until then these tests compile it (with the catalog it extends)
-into a temporary locale directory, so they check this branch's strings.
+These tests compile the catalog into a temporary locale directory, so they
+check the catalog as it stands in the tree, not a stale compiled file.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from intake.models import Case, Organization
 from tests.intake.conftest import MakeCase, verified_client
 
 ROOT = Path(__file__).resolve().parents[2]
-PENDING = ROOT / "locale" / "es" / "pending" / "hardening.po"
 CATALOG = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
 STAFF_TEMPLATES = sorted(
     path
@@ -33,15 +31,11 @@ MSGID = re.compile(r"n?gettext\(u'((?:[^'\\]|\\.)*)'")
 
 @pytest.fixture(scope="module")
 def spanish(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A compiled catalog: this branch's Spanish first, then the shared one."""
+    """The catalog as it stands in the tree, freshly compiled."""
     root = tmp_path_factory.mktemp("locale")
     target = root / "es" / "LC_MESSAGES"
     target.mkdir(parents=True)
-    merged = subprocess.run(
-        ["msgcat", "--use-first", str(PENDING), str(CATALOG)],
-        capture_output=True, check=True, text=True,
-    ).stdout  # fmt: skip
-    (target / "django.po").write_text(merged, encoding="utf-8")
+    (target / "django.po").write_text(CATALOG.read_text(encoding="utf-8"))
     subprocess.run(
         ["msgfmt", "-o", str(target / "django.mo"), str(target / "django.po")],
         check=True,

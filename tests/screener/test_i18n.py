@@ -166,7 +166,8 @@ def test_a_whole_screening_in_spanish(
     assert "You told us" not in page
     # Dates the Spanish way ("1 de diciembre de 2026"), never ISO.
     assert re.search(r"vigente al \d{1,2} de [a-z]+ de \d{4}\.", page)
-    assert re.search(r"por última vez el \d{1,2} de [a-z]+ de \d{4}\.", page)
+    # Each legal-aid entry says when it was checked, the Spanish way.
+    assert re.search(r"revisado el \d{1,2} de [a-z]+ de \d{4}", page)
     assert not re.search(r"\d{4}-\d{2}-\d{2}", page)
 
 
@@ -222,6 +223,7 @@ def test_every_offense_title_has_spanish() -> None:
 
 def test_the_charge_choices_read_in_spanish() -> None:
     """What the search offers for "robo" and "prostitution", in Spanish."""
+    from screener.citations import offense_code
     from screener.rules.catalog import search
 
     spanish = _spanish_in_po()
@@ -231,7 +233,9 @@ def test_the_charge_choices_read_in_spanish() -> None:
             form = f.PickForm(matches=matches, query=query)
         for match, (code, label, _hint) in zip(matches, form.choices, strict=False):
             assert code == match.code
-            assert label == f"{match.code}: {spanish[match.title]}"
+            # The code as a Spanish reader knows it ("Código Penal, art. 211").
+            shown = offense_code(match.code, language="es")
+            assert label == f"{shown}: {spanish[match.title]}"
 
 
 @pytest.mark.parametrize(
