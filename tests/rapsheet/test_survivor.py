@@ -15,8 +15,8 @@ def test_results_explain_getting_ones_own_record_and_never_ask_for_it() -> None:
     client = Client()
     put_case_in_session(client, contract_case())
     html = client.get("/results/", secure=True).content.decode()
-    assert "Your full record" in html
-    assert "BCIA 8016RR" in html
-    assert "designee" in html
+    assert "How to get it" in html  # the record help panel
+    assert "Live Scan" in html
+    assert "legal aid can read it for you" in html
     assert 'type="file"' not in html
     assert "/rapsheet/" not in html
