@@ -19,12 +19,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 
 from intake.models import Organization, Tally
+from screener.rules.outcome import STATUS_RANK
 
 SUPPRESS_BELOW = 10
 SUPPRESSED = "<10"
 ALL = "all"
 DIMENSIONS = ("total", "outcome", "county", "remedy", "violent_only")
-STATUS_RANK = {"likely": 0, "possible": 1, "needs_review": 2, "not_eligible": 3}
 CURRENT_VACATUR = ("PC 236.14", "PC 236.15")
 PROPOSED_VACATUR = "AB 2354"
 

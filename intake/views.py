@@ -40,6 +40,7 @@ from petitions.packet import candidate_records, packet_build, statute_options
 from petitions.throttle import RenderRefused, render_permit
 from petitions.views import packet_file
 from screener.rules import screen
+from screener.rules.outcome import STATUS_RANK
 
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
 ATTORNEY = (Role.ATTORNEY,)
@@ -103,7 +104,6 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-OUTCOME_RANK = {"likely": 0, "possible": 1, "needs_review": 2, "not_eligible": 3}
 OUTCOME_WORDS = {
     "likely": _("Likely"),
     "possible": _("Possible"),
@@ -121,7 +121,7 @@ def queue_outcome(answers: dict[str, Any]) -> str:
     for record in screen(answers)["records"]:
         by_id = {r["remedy"]: r["status"] for r in record["remedies"]}
         statuses.append(by_id.get(record.get("best"), "not_eligible"))
-    best = min(statuses, key=OUTCOME_RANK.__getitem__, default="needs_review")
+    best = min(statuses, key=STATUS_RANK.__getitem__, default="needs_review")
     return str(OUTCOME_WORDS[best])
 
 

@@ -269,9 +269,6 @@ def _attach(
     return redirect("rapsheet:results", pk=case.pk, sheet_id=sheet.pk)
 
 
-STATUS_ORDER = {"likely": 0, "possible": 1, "needs_review": 2, "not_eligible": 3}
-
-
 def result_lines(
     confirmed: list[dict[str, Any]], screened: dict[str, Any]
 ) -> list[dict[str, Any]]:
@@ -281,11 +278,9 @@ def result_lines(
     for record in confirmed:
         out = by_id.get(record["id"], {})
         remedies = [r for r in out.get("remedies", []) if r.get("in_force", True)]
-        best = out.get("best") or (
-            min(remedies, key=lambda r: STATUS_ORDER.get(r["status"], 9))["remedy"]
-            if remedies
-            else None
-        )
+        # The engine's own best path (relief strength with status; the rules
+        # issue): never re-ranked here by status alone.
+        best = out.get("best")
         best_remedy = next((r for r in remedies if r["remedy"] == best), None)
         note = None
         modification = record.get("modification") or {}

@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy as _
 
 from screener import citations, legal_aid
 from screener.rules import screen
+from screener.rules.outcome import STATUS_RANK
 
-STATUS_RANK = {"likely": 0, "possible": 1, "needs_review": 2, "not_eligible": 3}
 OPEN = ("likely", "possible", "needs_review")
 
 STATUS_LABELS = {
