@@ -38,14 +38,20 @@ Params = tuple[tuple[str, Any], ...]
 class Outcome:
     """The reasons gathered for one remedy on one record.
 
-    A plain class with slots, not a dataclass: fourteen are made per record.
+    A plain class with slots, not a dataclass: twenty-one are made per record.
+    ``in_force`` is the law's answer for ``as_of``; the screening passes it
+    in, computed once per date, because every remedy and the render cache
+    key ask it.
     """
 
-    __slots__ = ("applicable", "as_of", "law", "missing", "rank", "reasons")
+    __slots__ = (
+        "applicable", "as_of", "in_force", "law", "missing", "rank", "reasons",
+    )  # fmt: skip
 
-    def __init__(self, law: Law, as_of: date) -> None:
+    def __init__(self, law: Law, as_of: date, in_force: bool | None = None) -> None:
         self.law = law
         self.as_of = as_of
+        self.in_force = law.in_force(as_of) if in_force is None else in_force
         self.applicable = True
         self.reasons: list[tuple[str, str, Params]] = []
         self.missing: list[str] = []
@@ -105,7 +111,7 @@ class Outcome:
             built = self._build(translate)
             self.rank = _rank(self.law, built)
             return built
-        key = (self.law.id, self.law.in_force(self.as_of), self.applicable,
+        key = (self.law.id, self.in_force, self.applicable,
                tuple(self.reasons), tuple(self.missing))  # fmt: skip
         entry = _RENDERED.get(key)
         if entry is None:
@@ -122,7 +128,7 @@ class Outcome:
             "remedy": law.remedy,
             "title": translate(law.title),
             "status": self.status,
-            "in_force": law.in_force(self.as_of),
+            "in_force": self.in_force,
             "applicable": self.applicable,
             "reasons": [_reason(law, *reason, translate) for reason in self.reasons],
             "missing": list(self.missing),

@@ -27,7 +27,7 @@ def california_record(out: Outcome, record: Record) -> bool:
 
 
 def in_force(out: Outcome) -> bool:
-    if out.law.in_force(out.as_of):
+    if out.in_force:
         return True
     out.bar("not_in_force")
     return False
