@@ -79,21 +79,21 @@ def _rules_version() -> str:
 RULES_VERSION = _rules_version()
 
 
-Step = tuple[Law, Evaluate, bool]
+Step = tuple[Law, Evaluate, bool, dict[str, Any]]
 
 
 @lru_cache(maxsize=512)
 def _plan(as_of: date) -> tuple[Step, ...]:
-    """REMEDIES with each law and whether it is in force on ``as_of``.
+    """REMEDIES with each law, whether it is in force and its parameters on ``as_of``.
 
-    Looked up once per screening date rather than 21 times per record: the
+    Looked up once per screening date rather than for every record: the
     answers depend on the date alone. Bounded like ``law_checked_on``.
     """
-    all_laws = laws()
-    return tuple(
-        (all_laws[law_id], evaluate, all_laws[law_id].in_force(as_of))
-        for law_id, evaluate in REMEDIES
-    )
+    steps = []
+    for law_id, evaluate in REMEDIES:
+        law = laws()[law_id]
+        steps.append((law, evaluate, law.in_force(as_of), law.params_on(as_of)))
+    return tuple(steps)
 
 
 @lru_cache(maxsize=512)
@@ -103,7 +103,7 @@ def law_checked_on(as_of: date) -> date:
     The oldest ``last_verified`` of the screened laws in force on ``as_of``:
     results pages and packets print "law checked on <date>".
     """
-    checked = [law.last_verified for law, _, in_force in _plan(as_of) if in_force]
+    checked = [law.last_verified for law, _, in_force, _ in _plan(as_of) if in_force]
     return min(checked or [law.last_verified for law in laws().values()])
 
 
@@ -130,8 +130,8 @@ def _screen_record(
     remedies = []
     best: str | None = None
     best_rank: Rank | None = None
-    for law, evaluate, in_force in plan:
-        out = evaluate(Outcome(law, as_of, in_force), case, record, found)
+    for law, evaluate, in_force, params in plan:
+        out = evaluate(Outcome(law, as_of, in_force, params), case, record, found)
         remedies.append(out.render(translate))
         # The best path: lowest rank (outcome._rank); ties keep REMEDIES order.
         # So best is never weaker than an available vacatur of equal or

@@ -39,19 +39,27 @@ class Outcome:
     """The reasons gathered for one remedy on one record.
 
     A plain class with slots, not a dataclass: twenty-one are made per record.
-    ``in_force`` is the law's answer for ``as_of``; the screening passes it
-    in, computed once per date, because every remedy and the render cache
-    key ask it.
+    ``in_force`` and ``params`` are the law's answers for ``as_of`` (every
+    parameter by name, as ``Law.param`` gives it); the screening passes them
+    in, computed once per date, because every record asks the same of them.
     """
 
     __slots__ = (
-        "applicable", "as_of", "in_force", "law", "missing", "rank", "reasons",
+        "applicable", "as_of", "in_force", "law", "missing", "params", "rank",
+        "reasons",
     )  # fmt: skip
 
-    def __init__(self, law: Law, as_of: date, in_force: bool | None = None) -> None:
+    def __init__(
+        self,
+        law: Law,
+        as_of: date,
+        in_force: bool | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
         self.law = law
         self.as_of = as_of
         self.in_force = law.in_force(as_of) if in_force is None else in_force
+        self.params = law.params_on(as_of) if params is None else params
         self.applicable = True
         self.reasons: list[tuple[str, str, Params]] = []
         # A tuple, grown on the rare unknown: most remedies miss nothing, and
@@ -121,13 +129,15 @@ class Outcome:
             if len(_RENDERED) >= RENDER_LIMIT:  # quoted findings are free text
                 _RENDERED.clear()
             built = self._build(_identity)
-            entry = _RENDERED[key] = (built, _rank(self.law, built))
-        cached, self.rank = entry
+            entry = _RENDERED[key] = (
+                built, tuple(built["reasons"]), _rank(self.law, built),
+            )  # fmt: skip
+        cached, reasons, self.rank = entry
         # A caller's own copy, reasons included; inline, as it runs 21 times
         # per record (.copy() is a fifth faster than dict(...)).
         copy = cached.copy()
-        copy["reasons"] = [reason.copy() for reason in cached["reasons"]]
-        copy["missing"] = cached["missing"].copy()
+        copy["reasons"] = [reason.copy() for reason in reasons]
+        copy["missing"] = list(self.missing)
         return copy
 
     def _build(self, translate: Translate) -> dict[str, Any]:
@@ -167,7 +177,11 @@ class Outcome:
 Rank = tuple[int, int, int]
 
 
-_RENDERED: dict[tuple[Any, ...], tuple[dict[str, Any], Rank | None]] = {}
+# key -> (remedy object, its reasons, rank): the reasons apart, so a copy
+# need not look them up in the object first.
+_RENDERED: dict[
+    tuple[Any, ...], tuple[dict[str, Any], tuple[dict[str, Any], ...], Rank | None]
+] = {}
 
 
 def _rank(law: Law, built: dict[str, Any]) -> Rank | None:
