@@ -93,10 +93,14 @@ class Outcome:
     def note(self, code: str) -> None:
         self.reasons.append(("note", code, ()))
 
-    def not_applicable(self, code: str, **params: Any) -> None:
-        """A bar that means the remedy does not fit this kind of record at all."""
+    def not_applicable(self, code: str) -> None:
+        """A bar that means the remedy does not fit this kind of record at all.
+
+        No parameters: no such bar has any, and this runs for most of the 21
+        remedies of every record, so it saves building an empty **params.
+        """
         self.applicable = False
-        self.reasons.append(("bar", code, tuple(params.items()) if params else ()))
+        self.reasons.append(("bar", code, ()))
 
     @property
     def status(self) -> str:
