@@ -19,7 +19,7 @@ from typing import Any
 from screener.rules import violence
 from screener.rules.catalog import parse_offense
 from screener.rules.facts import Case, InvalidCase, Record, read_case
-from screener.rules.law import DATA_DIR, laws
+from screener.rules.law import DATA_DIR, Law, laws
 from screener.rules.outcome import Outcome, Rank, Translate
 from screener.rules.remedies import (
     defenses,
@@ -79,6 +79,23 @@ def _rules_version() -> str:
 RULES_VERSION = _rules_version()
 
 
+Step = tuple[Law, Evaluate, bool, dict[str, Any]]
+
+
+@lru_cache(maxsize=512)
+def _plan(as_of: date) -> tuple[Step, ...]:
+    """REMEDIES with each law, whether it is in force and its parameters on ``as_of``.
+
+    Looked up once per screening date rather than for every record: the
+    answers depend on the date alone. Bounded like ``law_checked_on``.
+    """
+    steps = []
+    for law_id, evaluate in REMEDIES:
+        law = laws()[law_id]
+        steps.append((law, evaluate, law.in_force(as_of), law.params_on(as_of)))
+    return tuple(steps)
+
+
 @lru_cache(maxsize=512)
 def law_checked_on(as_of: date) -> date:
     """The day the law behind a screening was last checked by a person.
@@ -86,13 +103,8 @@ def law_checked_on(as_of: date) -> date:
     The oldest ``last_verified`` of the screened laws in force on ``as_of``:
     results pages and packets print "law checked on <date>".
     """
-    all_laws = laws()
-    checked = [
-        all_laws[law_id].last_verified
-        for law_id, _ in REMEDIES
-        if all_laws[law_id].in_force(as_of)
-    ]
-    return min(checked or [law.last_verified for law in all_laws.values()])
+    checked = [law.last_verified for law, _, in_force, _ in _plan(as_of) if in_force]
+    return min(checked or [law.last_verified for law in laws().values()])
 
 
 def _offense(
@@ -111,21 +123,22 @@ def _offense(
 
 
 def _screen_record(
-    case: Case, record: Record, translate: Translate | None
+    case: Case, record: Record, translate: Translate | None, plan: tuple[Step, ...]
 ) -> dict[str, Any]:
-    found = violence.classify(record, case.as_of)
-    all_laws = laws()
+    as_of = case.as_of
+    found = violence.classify(record, as_of)
     remedies = []
     best: str | None = None
     best_rank: Rank | None = None
-    for law_id, evaluate in REMEDIES:
-        out = evaluate(Outcome(all_laws[law_id], case.as_of), case, record, found)
+    for law, evaluate, in_force, params in plan:
+        out = evaluate(Outcome(law, as_of, in_force, params), case, record, found)
         remedies.append(out.render(translate))
         # The best path: lowest rank (outcome._rank); ties keep REMEDIES order.
         # So best is never weaker than an available vacatur of equal or
         # better status (docs/screening-api.md, "How best is chosen").
-        if out.rank is not None and (best_rank is None or out.rank < best_rank):
-            best, best_rank = out.law.remedy, out.rank
+        rank = out.rank
+        if rank is not None and (best_rank is None or rank < best_rank):
+            best, best_rank = law.remedy, rank
     return {
         "id": record.id,
         "offense": _offense(record, found, translate),
@@ -139,12 +152,13 @@ def screen(
 ) -> dict[str, Any]:
     """Screen every record in a contract case; raise InvalidCase on bad input."""
     facts = read_case(case, today=today or date.today())  # noqa: DTZ011 - contract default
+    plan = _plan(facts.as_of)
     return {
         "as_of": facts.as_of.isoformat(),
         "rules_version": RULES_VERSION,
         "law_checked_on": law_checked_on(facts.as_of).isoformat(),
         "records": [
-            _screen_record(facts, record, translate) for record in facts.records
+            _screen_record(facts, record, translate, plan) for record in facts.records
         ],
         "safety": {"show_hotline": facts.victimization.ongoing in ("yes", "unsure")},
         "immigration": {"show_counsel": facts.citizen in ("no", "unsure")},

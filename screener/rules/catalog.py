@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -226,11 +226,13 @@ class ParsedOffense:
     # Words written after the citation ("18 USC 1951 attempted robbery"),
     # folded to lower case: some federal levels turn on them.
     words: str = ""
+    # A federal code was typed, known or not ("18 USC 9999"). A slot set
+    # once, not a property: most remedies ask it of every record screened.
+    is_federal: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_federal(self) -> bool:
-        """A federal code was typed, known or not ("18 USC 9999")."""
-        return self.code is not None and " USC " in self.code
+    def __post_init__(self) -> None:
+        is_federal = self.code is not None and " USC " in self.code
+        object.__setattr__(self, "is_federal", is_federal)
 
     def with_words(self, words: str) -> ParsedOffense:
         """The same reading, with the words written after the citation."""

@@ -93,6 +93,10 @@ def _choice(
     value = raw.get(key)
     if value is None:
         return None
+    if value in allowed:
+        # Already as written in the contract (the usual case): strip() and
+        # lower() would give it back unchanged.
+        return value  # type: ignore[no-any-return]
     if isinstance(value, str) and value.strip().lower() in allowed:
         return value.strip().lower()
     if value == "unknown" and "unsure" in allowed:

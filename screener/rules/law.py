@@ -161,6 +161,13 @@ class Law:
                 key, _value_at(self.parameters[name], as_of, default=None)
             )
 
+    def params_on(self, as_of: date) -> dict[str, Any]:
+        """Every parameter's value in force on ``as_of``, by name.
+
+        A new dict each call: callers keep it for a whole screening date.
+        """
+        return {name: self.param(name, as_of) for name in self.parameters}
+
     def _remember(self, key: tuple[str, date], value: Any) -> Any:
         """Bounded: API callers choose any date, and must not grow memory without end."""
         if len(self._memo) >= MEMO_LIMIT:

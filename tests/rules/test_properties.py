@@ -317,3 +317,23 @@ def test_citizenship_not_given_closes_a_door_only_if_every_answer_would(
     for remedy, status in unknown.items():
         if status == "not_eligible":
             assert all(known[remedy] == "not_eligible" for known in answered), remedy
+
+
+@settings(max_examples=300, deadline=None)
+@given(victimizations, st.lists(records, min_size=1, max_size=3), as_ofs, CITIZEN)
+def test_a_cached_english_answer_is_the_answer_built_afresh(
+    victimization: dict, several: list[dict], as_of: date, citizen: str | None
+) -> None:
+    """English remedy objects come from a cache (outcome._RENDERED); a translate
+    function, even one that changes nothing, builds every object anew. Both
+    must give the same answer, so no speed-up of the cache can change one."""
+    case = {
+        "as_of": as_of.isoformat(),
+        "victimization": victimization,
+        "records": [{**record, "id": str(i)} for i, record in enumerate(several)],
+    }
+    if citizen is not None:
+        case["immigration"] = {"citizen": citizen}
+    cached = screen(case, today=TODAY)
+    assert screen(case, today=TODAY) == cached
+    assert screen(case, today=TODAY, translate=lambda text: text) == cached

@@ -9,6 +9,8 @@ from screener.rules.violence import DEPENDS, NONVIOLENT, VIOLENT, Violence
 
 def california_record(out: Outcome, record: Record) -> bool:
     """California courts act only on California records (brief R14.7)."""
+    if record.system == "california" and not record.offense.is_federal:
+        return True  # the usual record, first: nothing to report
     if record.system == "federal":
         out.not_applicable("federal_record")
         return False
@@ -27,17 +29,17 @@ def california_record(out: Outcome, record: Record) -> bool:
 
 
 def in_force(out: Outcome) -> bool:
-    if out.law.in_force(out.as_of):
+    if out.in_force:
         return True
     out.bar("not_in_force")
     return False
 
 
 def victimization_kind(out: Outcome, victimization: Victimization) -> None:
-    kinds = out.law.param("victimization_kinds", out.as_of)
+    kinds = out.params["victimization_kinds"]
     if victimization.kinds is None:
         out.unknown("victimization_unknown", "victimization.kinds")
-    elif victimization.kinds & set(kinds):
+    elif not victimization.kinds.isdisjoint(kinds):
         out.met("victim_of_kind")
     elif victimization.kinds:
         # They told us of another harm, which another remedy covers.

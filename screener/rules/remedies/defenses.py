@@ -13,7 +13,7 @@ from screener.rules.violence import Violence
 def _serious(out: Outcome, record: Record) -> None:
     """Before AB 124, § 236.23 excluded serious felonies; a wobbler may be a misdemeanor."""
     offense = record.offense.offense
-    if not out.law.param("excludes_serious_felonies", out.as_of) or offense is None:
+    if not out.params["excludes_serious_felonies"] or offense is None:
         return
     if not offense.serious_on(out.as_of) or record.level in (
         "misdemeanor",

@@ -70,7 +70,7 @@ def pc_1203_41(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     if record.sentence == "county_jail":
         out.met("county_jail_sentence")
     elif record.sentence == "prison":
-        if not out.law.param("prison_covered", out.as_of):
+        if not out.params["prison_covered"]:
             out.not_applicable("prison_not_yet_covered")
             return out
         out.met("prison_sentence_covered")
@@ -192,9 +192,9 @@ def pc_1170_18(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     offense = record.offense.offense
     if offense is None:
         out.unsettled("offense_not_in_catalog")
-    elif _listed(offense.code, out.law.param("covered_offenses", out.as_of)):
+    elif _listed(offense.code, out.params["covered_offenses"]):
         out.met("prop_47_offense")
-    elif _listed(offense.code, out.law.param("covered_if_value", out.as_of)):
+    elif _listed(offense.code, out.params["covered_if_value"]):
         out.met("prop_47_offense")
         out.unknown("value_950", "property_value")
     else:
@@ -203,7 +203,7 @@ def pc_1170_18(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     if record.level != "felony":
         out.unknown("level_unknown", "level")
     out.unknown("disqualifying_priors", "prior_convictions")
-    if out.law.param("late_needs_good_cause", out.as_of):
+    if out.params["late_needs_good_cause"]:
         out.unknown("good_cause_late", "filing_delay")
     out.note("resentence_or_redesignate")
     return out

@@ -40,7 +40,7 @@ def _matches(rule: dict[str, Any], record: Record) -> bool:
 
 def federal_level(out: Outcome, record: Record, offense: Offense) -> tuple[str, str]:
     """The level and the reason for it; divisible offenses read their data."""
-    divisible = out.law.param("divisible_levels", out.as_of).get(offense.code)
+    divisible = out.params["divisible_levels"].get(offense.code)
     if divisible is None:
         level = offense.federal_level or "unknown"
         return level, _LEVEL_REASONS[level]

@@ -29,7 +29,7 @@ def _covered(out: Outcome, record: Record, hit: str, miss: str) -> bool:
     """California record, law in force on the date, and one of the named offenses."""
     if not common.california_record(out, record) or not common.in_force(out):
         return False
-    covered = out.law.param("covered_offenses", out.as_of)
+    covered = out.params["covered_offenses"]
     return common.offense_in(out, record, covered, hit, miss)
 
 

@@ -33,7 +33,7 @@ def _while_victimized(out: Outcome, record: Record) -> None:
     elif record.while_victimized == "no":
         # Before the harm began is always outside "while a victim"; after it
         # ended is a bar only where the law says so (not § 236.15, R15.5).
-        gap_bars = out.law.param("victim_period_gap_bars", out.as_of)
+        gap_bars = out.params["victim_period_gap_bars"]
         if gap_bars or record.offense_timing == "before":
             out.bar("not_while_victim")
         else:
@@ -53,7 +53,7 @@ def _timing(out: Outcome, case: Case) -> None:
             "still_victimized_sought_services" if sought else "still_victimized"
         )
     elif ongoing == "no":
-        if out.law.param("timing_any_time", out.as_of) is False:
+        if out.params["timing_any_time"] is False:
             out.unknown("reasonable_time", "victimization.ended_on")
         else:
             out.met("ceased_to_be_victim")
@@ -63,7 +63,7 @@ def _timing(out: Outcome, case: Case) -> None:
 
 def _findings(out: Outcome) -> None:
     """AB 2169 (2023): the showing proves lack of intent; before, more findings."""
-    if out.law.param("lacked_intent_standard", out.as_of):
+    if out.params["lacked_intent_standard"]:
         out.note("lacked_intent_legal_defect")
     else:
         out.unknown("former_findings_discretionary", "court_findings")
@@ -76,7 +76,7 @@ def _is_647b(record: Record) -> bool:
 
 def _fines_and_probation(out: Outcome, record: Record) -> None:
     """AB 262's rule for § 236.14; for § 236.15 the same rule is unverified (R15.7)."""
-    no_bar = out.law.param("fines_probation_no_bar", out.as_of)
+    no_bar = out.params["fines_probation_no_bar"]
     if no_bar is False:
         return
     if record.fines_unpaid:
@@ -109,7 +109,7 @@ def current(out: Outcome, case: Case, record: Record, found: Violence) -> Outcom
     common.direct_result(out, record)
     _timing(out, case)
     _findings(out)
-    if out.law.param("timing_any_time", out.as_of) is None:
+    if out.params["timing_any_time"] is None:
         out.note("file_promptly")
     _notes(out, record)
     return out
