@@ -187,14 +187,17 @@ def _unreadable(raw: dict[str, Any]) -> tuple[str, ...]:
 
     Called once ``_enhancements`` has accepted the list.
     """
-    found = (v.strip() for v in raw["enhancements"] if v.strip())
+    # An enhancement written after a slash ("245(a)(1)/12022.7") may come
+    # with no "enhancements" list at all.
+    found = (v.strip() for v in raw.get("enhancements") or () if v.strip())
     return tuple(dict.fromkeys(text for text in found if not read_finding(text)[1]))
 
 
 def _read_from_words(raw: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     """(typed, code) where plain words were read as a code, so we can say so."""
     pairs = []
-    for text in dict.fromkeys(v.strip() for v in raw["enhancements"] if v.strip()):
+    typed = raw.get("enhancements") or ()
+    for text in dict.fromkeys(v.strip() for v in typed if v.strip()):
         code, readable = read_finding(text)
         if readable and code != parse_offense(text).code:
             pairs.append((text, code))

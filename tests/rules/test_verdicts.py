@@ -281,3 +281,10 @@ def test_a_reading_of_plain_words_is_said_back_with_the_section() -> None:
         "We read “GBI” as Penal Code § 12022.7. If that is not what the court found, a "
         "lawyer should check your court papers.",
     ]
+
+
+def test_an_enhancement_written_after_a_slash_needs_no_enhancements_list() -> None:
+    """ "PC 245(a)(1)/12022.7" with no "enhancements" key once raised KeyError (a 500)."""
+    record = screen({"records": [{"offense": "PC 245(a)(1)/12022.7"}]})["records"][0]
+    statuses = {r["remedy"]: r["status"] for r in record["remedies"]}
+    assert statuses["PC 236.14"] != "likely"
