@@ -13,15 +13,17 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
 from petitions.fetcher import STATIC_DIR, StaticAssetFetcher
-from petitions.packet import Packet
+from petitions.packet import Packet, before_you_file, printable
 
 FONT_CONFIG = FontConfiguration()
 
@@ -41,23 +43,54 @@ def pleading_stylesheet() -> CSS:
     )
 
 
+# A blank as ``packet.blank`` writes it, after autoescaping: the text between
+# the brackets never holds "<" or ">" (escaped) so it cannot span a tag.
+_BLANK = re.compile(r"\[TO BE COMPLETED: [^\]<>]*\]")
+
+
+def mark_blanks(html: str) -> str:
+    """Wrap every ``[TO BE COMPLETED: ...]`` in ``<mark class="blank">``.
+
+    Runs on the autoescaped output of our own templates, so user text stays
+    escaped; the PDF highlights the mark with CSS and the Word twin with a
+    highlight colour, from this one place.
+    """
+    return _BLANK.sub(lambda m: f'<mark class="blank">{m.group(0)}</mark>', html)
+
+
+def _finished(html: str) -> str:
+    return mark_blanks(printable(html))
+
+
 def packet_render_html(*, packet: Packet) -> str:
-    """The packet as HTML (autoescaped Django templates).
+    """The filed papers as HTML (autoescaped Django templates).
 
     Always in English, whatever language the person reads the site in:
     California court papers are filed in English, and dates such as the
     45-day response date must not come out as "diciembre".
     """
     with translation.override("en"):
-        return render_to_string(
-            "petitions/packet.html",
-            {"packet": packet, "line_numbers": LINE_NUMBERS},
+        return _finished(
+            render_to_string(
+                "petitions/packet.html",
+                {"packet": packet, "line_numbers": LINE_NUMBERS},
+            )
         )
 
 
-def pdf_from_html(html: str, *, fetcher: StaticAssetFetcher | None = None) -> bytes:
-    """Render trusted-template HTML to a tagged PDF with neutral metadata."""
-    document = HTML(
+def sheet_render_html(*, packet: Packet) -> str:
+    """The "Before you file" sheet: drafting notes, never part of the filing."""
+    with translation.override("en"):
+        return _finished(
+            render_to_string(
+                "petitions/before_you_file.html",
+                {"packet": packet, "sheet": before_you_file(packet)},
+            )
+        )
+
+
+def _document(html: str, fetcher: StaticAssetFetcher | None) -> Document:
+    return HTML(
         string=html,
         base_url=PLEADING_CSS.as_uri(),
         url_fetcher=fetcher or StaticAssetFetcher(),
@@ -66,6 +99,20 @@ def pdf_from_html(html: str, *, fetcher: StaticAssetFetcher | None = None) -> by
         stylesheets=[pleading_stylesheet()],
         pdf_tags=True,
     )
+
+
+def pdf_from_html(
+    html: str, *more: str, fetcher: StaticAssetFetcher | None = None
+) -> bytes:
+    """Render trusted-template HTML to a tagged PDF with neutral metadata.
+
+    Several HTML documents (the sheet, then the papers) become one PDF, each
+    laid out on its own so the pleading grid of one never shows on another.
+    """
+    documents = [_document(part, fetcher) for part in (html, *more)]
+    document = documents[0]
+    if more:
+        document = document.copy([page for d in documents for page in d.pages])
     # Neutral metadata: the title bar and "recent files" list of a shared
     # phone must not reveal what the document is or whose it is.
     document.metadata.title = "Document"
@@ -78,5 +125,7 @@ def pdf_from_html(html: str, *, fetcher: StaticAssetFetcher | None = None) -> by
 
 
 def petition_render_pdf(*, packet: Packet) -> bytes:
-    """The whole filing packet, every county's papers in one PDF."""
-    return pdf_from_html(packet_render_html(packet=packet))
+    """The "Before you file" sheet, then every county's papers, in one PDF."""
+    return pdf_from_html(
+        sheet_render_html(packet=packet), packet_render_html(packet=packet)
+    )
