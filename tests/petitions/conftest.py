@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from petitions.packet import Packet, packet_build
-from petitions.render import petition_render_pdf
+from petitions.render import packet_render_html, pdf_from_html
 from screener.rules import screen
 from tests.sessions import put_case_in_session  # noqa: F401 - re-exported for the tests
 
@@ -114,10 +114,19 @@ def build_packet() -> Callable[..., Packet]:
     return build
 
 
+def papers_pdf(packet: Packet) -> bytes:
+    """The filed papers alone, without the "Before you file" sheet.
+
+    The pleading-layout tests read these; the sheet is not pleading paper
+    (tests/petitions/test_readback.py reads the whole download).
+    """
+    return pdf_from_html(packet_render_html(packet=packet))
+
+
 @pytest.fixture
 def render_packet(build_packet: Callable[..., Packet]) -> Callable[..., bytes]:
     def render(case: dict[str, Any], details: dict[str, Any]) -> bytes:
-        return petition_render_pdf(packet=build_packet(case, details))
+        return papers_pdf(build_packet(case, details))
 
     return render
 
