@@ -246,7 +246,8 @@ def test_initials_only_when_asked(
     assert "Maria Elena Lopez" in text
     assert "M.E.L." not in text
     assert "initials" not in text  # no paper asks for them
-    assert not _papers(full_name, sealed)
+    # The sealed attachment stays for the T visa notice, without an identity.
+    assert all("Full legal name" not in p for p in _papers(full_name, sealed))
 
 
 def test_evidence_lists_only_what_was_chosen(packet_pdf: bytes) -> None:
