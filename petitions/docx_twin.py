@@ -129,6 +129,7 @@ class _Writer:
         style.font.size = Pt(12)
         self.first_paper = True
         self.para_number = 0
+        self.pleading = True
 
     def paper(self, node: Node, *, pleading: bool = True) -> None:
         if self.first_paper:
@@ -138,6 +139,7 @@ class _Writer:
             section = self.document.add_section(WD_SECTION.NEW_PAGE)
         _pleading_section(section, node.attrs.get("data-footer", ""), pleading)
         self.para_number = 0
+        self.pleading = pleading
         self.blocks(node, self.document)
 
     def blocks(self, node: Node, container: object) -> None:
@@ -198,8 +200,12 @@ class _Writer:
         paragraph = self.paragraph(container, prefix)
         fmt = paragraph.paragraph_format
         if node.tag in ("h1", "h2") or "court-title" in classes:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = paragraph.add_run(node.text().upper())
+            # As the CSS does: pleading h1 and court titles centred and in
+            # capitals, pleading h2 centred; the sheet's headings as written.
+            upper = self.pleading and (node.tag == "h1" or "court-title" in classes)
+            if self.pleading:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = paragraph.add_run(node.text().upper() if upper else node.text())
             run.bold = True
             return
         if "point" in classes:
@@ -225,7 +231,9 @@ class _Writer:
             text = child.text() if isinstance(child, Node) else child
             lines = text.split("\n")
             for number, line in enumerate(lines):
-                run = paragraph.add_run(line.strip())
+                run = paragraph.add_run(
+                    line.rstrip() if number < len(lines) - 1 else line
+                )
                 if blank:
                     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
                 if number < len(lines) - 1:

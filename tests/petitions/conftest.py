@@ -24,6 +24,7 @@ from tests.sessions import put_case_in_session  # noqa: F401 - re-exported for t
 
 BODY_LEFT = 90.0  # line numbers end before this; text starts at 108 pt
 BODY_BOTTOM = 744.0  # 28 lines x 24 pt below the 72 pt top margin
+SHEET_BOTTOM = 732.0  # the sheet's 60 pt bottom margin holds only its footer
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "petitions"
 TODAY = date(2026, 11, 24)
 
@@ -150,7 +151,11 @@ def pdf_page_bodies(pdf: bytes) -> list[str]:
     """
     bodies = []
     for page in pdf_words(pdf):
-        kept = [w for w in page if w[0] >= BODY_LEFT and w[3] <= BODY_BOTTOM]
+        numbered = any(w[2] < BODY_LEFT and w[4] == "28" for w in page)
+        if numbered:  # pleading paper: drop the line numbers and the footer
+            kept = [w for w in page if w[0] >= BODY_LEFT and w[3] <= BODY_BOTTOM]
+        else:  # the "Before you file" sheet: drop only its footer
+            kept = [w for w in page if w[3] <= SHEET_BOTTOM]
         kept.sort(key=lambda w: (round(w[3] / 4), w[0]))
         bodies.append(html_unescape(" ".join(w[4] for w in kept)))
     return bodies

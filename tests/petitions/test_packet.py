@@ -240,7 +240,10 @@ def test_attached_evidence_gets_exhibit_letters_in_order(
     trafficking_case: dict[str, Any], build_packet: Build
 ) -> None:
     details = {"evidence_police_report": "attached", "evidence_t_visa": "attached"}
-    details |= {"evidence_protective_order": "attached", "evidence_u_visa": "will_obtain"}
+    details |= {
+        "evidence_protective_order": "attached",
+        "evidence_u_visa": "will_obtain",
+    }
     packet = build_packet(trafficking_case, details)
     exhibits = {item.key: item.exhibit for item in packet.evidence}
     # Immigration documents are never public exhibits: sealed, unlettered.

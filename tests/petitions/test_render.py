@@ -234,11 +234,15 @@ def test_initials_only_when_asked(
     # The full name is on the sealed attachment only (one per county).
     for footer, body in _pages_by_footer(pdf):
         if footer != sealed:
-            assert "Maria" not in body and "Lopez" not in body, footer
+            assert "Maria" not in body, footer
+            assert "Lopez" not in body, footer
     sealed_papers = _papers(pdf, sealed)
     assert len(sealed_papers) == 2
     assert all("Full legal name: Maria Elena Lopez" in p for p in sealed_papers)
-    for title in ("DECLARATION OF PETITIONER", "PROOF OF SERVICE ON THE PROSECUTING AGENCY"):
+    for title in (
+        "DECLARATION OF PETITIONER",
+        "PROOF OF SERVICE ON THE PROSECUTING AGENCY",
+    ):
         assert all("M.E.L." in paper for paper in _papers(pdf, title))
     full_details["use_initials"] = False
     full_name = render_packet(trafficking_case, full_details)

@@ -71,7 +71,8 @@ def test_a_busy_slot_brings_the_form_back_with_every_answer_and_a_retry_time(
     put_case_in_session(client, trafficking_case)
     response = client.post(URL, _form_data(control="He kept my ID card, always."))
     assert response.status_code == 503
-    assert response["Retry-After"] == str(throttle.BUSY_RETRY_SECONDS)
+    # Alone in the queue, so next in line: told to come back soon.
+    assert response["Retry-After"] == str(throttle.NEXT_RETRY_SECONDS)
     assert response["Content-Type"].startswith("text/html")
     body = response.content.decode()
     assert "Many people are preparing papers right now" in body
