@@ -728,6 +728,12 @@ def before_you_file(packet: Packet) -> tuple[SheetSection, ...]:  # noqa: C901
             "section 236.15 is understood to mirror. Check the text of section "
             "236.15 before filing."
         )
+    if packet.petitioner.uses_initials or packet.sealed_evidence:
+        checks.append(
+            "The confidential attachment is not listed in the proof of service. "
+            "Decide, with the clerk's sealing procedure in hand, whether and how "
+            "the prosecuting office is given it."
+        )
     checks.append(
         "The proposed order asks that records be sealed within one year of the "
         "arrest or 90 days of the order, whichever is later, and then "
