@@ -454,3 +454,24 @@ def test_read_back_pages_are_saved_for_a_human_to_look_at() -> None:
             check=True,
         )
         assert list(ARTIFACTS.glob(f"{name}-*.png"))
+
+
+def test_long_unbroken_text_stays_inside_the_margins() -> None:
+    """A pasted link or a name without spaces still wraps on the page."""
+    from tests.petitions.conftest import pdf_words
+
+    details = make_full_details() | {
+        "use_initials": False,
+        "name": "N" * 90,
+        "control": "x" * 400,
+        "mailing_address": "y" * 150,
+    }
+    case = make_trafficking_case()
+    packet = packet_build(
+        case=case, screening=screen(case), details=details, today=TODAY
+    )
+    pdf = petition_render_pdf(packet=packet)
+    for page in pdf_words(pdf):
+        for x0, _, x1, _, word in page:
+            assert x0 >= 0, word
+            assert x1 <= 576.5 or x0 >= 576.5, word  # nothing crosses the right margin
