@@ -79,13 +79,21 @@ def _address(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
-def _check_rate(request: HttpRequest) -> None:
+def _over_address_limit(request: HttpRequest) -> bool:
+    """Anonymous renders per network address (staff have a per-user budget)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
     per_address = int(
         getattr(settings, "PETITION_RATE_PER_ADDRESS", DEFAULT_RATE_PER_ADDRESS)
     )
+    return over_limit("petition-address", _address(request), per_address)
+
+
+def _check_rate(request: HttpRequest) -> None:
     if over_limit(
         "petition", _person(request), settings.PETITION_RATE_PER_MINUTE
-    ) or over_limit("petition-address", _address(request), per_address):
+    ) or _over_address_limit(request):
         raise RenderRefused(
             status=429,
             retry_after=seconds_left_in_window(),

@@ -213,6 +213,20 @@ def save_artifact(pdf: bytes, name: str, pages: str = "1-3") -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_render_budgets() -> Any:
+    """Every test starts with unspent rate limits and an empty render queue.
+
+    The test client always comes from one address, so without this the
+    per-address budget would run out part-way through the suite.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _plain_http(settings: Any) -> None:
     """The test client speaks plain HTTP; production redirects to HTTPS."""
     settings.SECURE_SSL_REDIRECT = False
