@@ -18,9 +18,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from petitions.services import (
-    DOCX_FILENAME,
-    DOCX_TYPE,
-    PDF_FILENAME,
     details_form,
     packet_file,
     packet_for,
@@ -30,8 +27,6 @@ from petitions.throttle import RenderRefused, render_permit
 from screener.session_store import clear, load_case
 
 logger = logging.getLogger(__name__)
-
-__all__ = ["DOCX_FILENAME", "DOCX_TYPE", "PDF_FILENAME", "draft", "packet_file"]
 
 
 def _screen(case: dict[str, Any]) -> dict[str, Any] | None:
