@@ -31,7 +31,6 @@ FONT_CONFIG = FontConfiguration()
 
 PLEADING_CSS = STATIC_DIR / "petitions" / "pleading.css"
 LINES_PER_PAGE = 28  # Cal. Rules of Court, rule 2.108
-LINE_NUMBERS = "\n".join(str(n) for n in range(1, LINES_PER_PAGE + 1))
 
 
 @cache
@@ -75,7 +74,7 @@ def packet_render_html(*, packet: Packet) -> str:
         return _finished(
             render_to_string(
                 "petitions/packet.html",
-                {"packet": packet, "line_numbers": LINE_NUMBERS},
+                {"packet": packet},
             )
         )
 

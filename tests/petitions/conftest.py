@@ -151,8 +151,10 @@ def pdf_page_bodies(pdf: bytes) -> list[str]:
     """
     bodies = []
     for page in pdf_words(pdf):
-        numbered = any(w[2] < BODY_LEFT and w[4] == "28" for w in page)
-        if numbered:  # pleading paper: drop the line numbers and the footer
+        # Pleading paper has no text left of the body (its line numbers are
+        # an image); the "Before you file" sheet starts at 0.75 in.
+        numbered = not any(w[2] < BODY_LEFT and w[3] <= SHEET_BOTTOM for w in page)
+        if numbered:  # pleading paper: drop the footer
             kept = [w for w in page if w[0] >= BODY_LEFT and w[3] <= BODY_BOTTOM]
         else:  # the "Before you file" sheet: drop only its footer
             kept = [w for w in page if w[3] <= SHEET_BOTTOM]

@@ -9,12 +9,14 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import subprocess
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
+from petitions import pleading_grid
 from petitions.packet import packet_build
 from screener.rules import screen
 from tests.petitions.conftest import (
@@ -47,7 +49,43 @@ def packet_pdf() -> bytes:
 
 
 def _line_number_words(page: list[tuple[float, float, float, float, str]]) -> list:
-    return [w for w in page if w[2] < TEXT_LEFT - 20 and w[1] < PAGE_HEIGHT - 48]
+    """Where the grid image prints each line number, as pdftotext boxes would.
+
+    The numbers are drawn into the page background (petitions.pleading_grid),
+    so they are not PDF text; ``test_the_grid_image_prints_1_to_28_on_every_
+    page`` checks the image really has them there.
+    """
+    first_top = pleading_grid.TOP + pleading_grid.BASELINE - 10.69  # ascent
+    return [
+        (
+            74.0,
+            first_top + LINE_PITCH * n,
+            80.0,
+            first_top + LINE_PITCH * n + 13.28,
+            str(n + 1),
+        )
+        for n in range(pleading_grid.LINES)
+    ]
+
+
+def _dark_rows(pdf: bytes, page: int, x0: float, x1: float) -> list[int]:
+    """Rows (in points) with ink between x0 and x1, rendered at 72 dpi."""
+    ppm = subprocess.run(
+        ["pdftoppm", "-r", "72", "-gray", "-f", str(page), "-l", str(page), "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", ppm)
+    assert header
+    width = int(header.group(1))
+    pixels = ppm[header.end() :]
+    rows = len(pixels) // width
+    return [
+        y
+        for y in range(rows)
+        if min(pixels[y * width + round(x0) : y * width + round(x1)]) < 192
+    ]
 
 
 def _pages_by_footer(pdf: bytes) -> list[tuple[str, str]]:
@@ -78,23 +116,58 @@ def _papers(pdf: bytes, footer_title: str) -> list[str]:
     return papers
 
 
-def test_every_page_is_letter_size_with_line_numbers_1_to_28(packet_pdf: bytes) -> None:
+def test_every_page_is_letter_size_with_the_grid_image(packet_pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(packet_pdf))
+    assert len(reader.pages) > 10
+    seen: set[tuple[int, int, int]] = set()
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == (
             PAGE_WIDTH,
             PAGE_HEIGHT,
         )
-    pages = pdf_words(packet_pdf)
-    assert len(pages) == len(reader.pages) > 10
-    for page in pages:
-        numbers = _line_number_words(page)
-        assert [w[4] for w in numbers] == [str(n) for n in range(1, 29)]
-        tops = [w[1] for w in numbers]
-        gaps = {round(b - a, 1) for a, b in itertools.pairwise(tops)}
-        assert gaps == {LINE_PITCH}
-        # Line 1 starts at the 1 in top margin; line 8 at 3 1/3 in (rule 2.111).
-        assert tops[7] - tops[0] == pytest.approx(7 * LINE_PITCH, abs=0.2)
+        drawn = re.findall(rb"/(x\d+) Do", page.get_contents().get_data())
+        images = {
+            (ref.idnum, image["/Width"], image["/Height"])
+            for name in drawn
+            for ref in _images_in(page["/Resources"]["/XObject"][f"/{name.decode()}"])
+            for image in [ref.get_object()]
+        }
+        seen.update(images)
+        assert {(w, h) for _, w, h in images} == {(450, 3300)}
+    assert len(seen) == 1  # one image, embedded once, drawn on every page
+
+
+def _images_in(reference: Any) -> list[Any]:
+    """Image XObject references drawn by a (form) XObject, recursively."""
+    xobject = reference.get_object()
+    if xobject["/Subtype"] == "/Image":
+        return [reference]
+    inner = xobject.get("/Resources", {}).get("/XObject", {})
+    return [found for ref in inner.values() for found in _images_in(ref)]
+
+
+def test_the_grid_image_prints_1_to_28_on_every_page(packet_pdf: bytes) -> None:
+    """Ink in the number column exactly on the 28 lines, 24 pt apart."""
+    pages = len(PdfReader(io.BytesIO(packet_pdf)).pages)
+    for page in (1, 2, pages):
+        rows = [y for y in _dark_rows(packet_pdf, page, 66, 80) if y < 744]
+        bands = [[rows[0]]]
+        for row in rows[1:]:
+            if row - bands[-1][-1] > 8:  # digits are 9 pt tall, lines 24 pt apart
+                bands.append([])
+            bands[-1].append(row)
+        assert len(bands) == 28
+        bottoms = [band[-1] for band in bands]
+        assert {b - a for a, b in itertools.pairwise(bottoms)} <= {23, 24, 25}
+        # Line 1's baseline just under the 1 in top margin; line 8 at 3 1/3 in.
+        assert bottoms[0] == pytest.approx(72 + pleading_grid.BASELINE, abs=1.5)
+        assert bottoms[7] - bottoms[0] == pytest.approx(7 * LINE_PITCH, abs=1.5)
+        # The double rule left of the text runs the full height of the page.
+        assert len(_dark_rows(packet_pdf, page, 89, 94)) >= 790
+
+
+def test_the_shipped_grid_image_is_the_generated_one() -> None:
+    assert pleading_grid.GRID_FILE.read_bytes() == pleading_grid.grid_png()
 
 
 def test_body_text_sits_on_the_numbered_lines(packet_pdf: bytes) -> None:
