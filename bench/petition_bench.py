@@ -120,6 +120,10 @@ TODAY_GRID_CSS = """
   text-align: right; white-space: pre; }
 .margin-rule { position: fixed; top: -72pt; left: -18pt; width: 2pt;
   height: 792pt; border-left: 0.75pt solid black; border-right: 0.75pt solid black; }
+.right-rule { position: fixed; top: -72pt; right: -12pt; height: 792pt;
+  border-left: 0.75pt solid black; }
+.footer-rule { position: fixed; top: 690pt; left: -108pt; width: 612pt;
+  border-top: 0.75pt solid black; }
 """
 TODAY_TARGET_RATIO = 350 / 579  # issue 13: 579 ms today, 350 ms wanted
 TWENTY_RECORDS_SECONDS = 3.0
@@ -168,7 +172,9 @@ def _today_renderer(html: str) -> Callable[[], bytes]:
     html = html.replace(
         "<body>",
         f'<body><div class="line-numbers" aria-hidden="true">{numbers}</div>'
-        '<div class="margin-rule" aria-hidden="true"></div>',
+        '<div class="margin-rule" aria-hidden="true"></div>'
+        '<div class="right-rule" aria-hidden="true"></div>'
+        '<div class="footer-rule" aria-hidden="true"></div>',
         1,
     )
     stylesheet = CSS(

@@ -31,6 +31,7 @@ ALLOWED_ASSETS: frozenset[str] = frozenset(
         "fonts/LiberationSerif-BoldItalic.ttf",
         "petitions/pleading.css",
         "petitions/pleading-numbers.png",
+        "petitions/pleading-rule.png",
     }
 )
 

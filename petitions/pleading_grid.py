@@ -8,8 +8,11 @@ background, they cost almost nothing. The body text stays real text; the
 numbers are a picture of text, as on printed pleading paper, so they do not
 get in the way when text is copied out of the PDF.
 
-``python -m petitions.pleading_grid`` rewrites ``static/petitions/
-pleading-numbers.png``; a test checks the shipped file matches.
+The right rule and the footer rule are one black pixel stretched by CSS
+(``pleading-rule.png``), so no fixed box is laid out on any page.
+
+``python -m petitions.pleading_grid`` rewrites both images under
+``static/petitions/``; a test checks the shipped files match.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PIL import Image, ImageDraw, ImageFont
 from petitions.fetcher import STATIC_DIR
 
 GRID_FILE = STATIC_DIR / "petitions" / "pleading-numbers.png"
+RULE_FILE = STATIC_DIR / "petitions" / "pleading-rule.png"
 FONT_FILE = STATIC_DIR / "fonts" / "LiberationSerif-Regular.ttf"
 DPI = 300
 LINES = 28
@@ -62,8 +66,16 @@ def grid_png() -> bytes:
     return buffer.getvalue()
 
 
-def write(target: Path = GRID_FILE) -> None:
+def rule_png() -> bytes:
+    """One black pixel: stretched by CSS into the right rule and footer rule."""
+    buffer = io.BytesIO()
+    Image.new("L", (1, 1), 0).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def write(target: Path = GRID_FILE, rule: Path = RULE_FILE) -> None:
     target.write_bytes(grid_png())
+    rule.write_bytes(rule_png())
 
 
 if __name__ == "__main__":

@@ -133,8 +133,9 @@ def test_every_page_is_letter_size_with_the_grid_image(packet_pdf: bytes) -> Non
             for image in [ref.get_object()]
         }
         seen.update(images)
-        assert {(w, h) for _, w, h in images} == {(450, 3300)}
-    assert len(seen) == 1  # one image, embedded once, drawn on every page
+        # The numbers strip, and the pixel stretched into the two other rules.
+        assert {(w, h) for _, w, h in images} == {(450, 3300), (1, 1)}
+    assert len(seen) == 2  # each image embedded once, drawn on every page
 
 
 def _images_in(reference: Any) -> list[Any]:
@@ -166,8 +167,16 @@ def test_the_grid_image_prints_1_to_28_on_every_page(packet_pdf: bytes) -> None:
         assert len(_dark_rows(packet_pdf, page, 89, 94)) >= 790
 
 
-def test_the_shipped_grid_image_is_the_generated_one() -> None:
+def test_the_shipped_grid_images_are_the_generated_ones() -> None:
     assert pleading_grid.GRID_FILE.read_bytes() == pleading_grid.grid_png()
+    assert pleading_grid.RULE_FILE.read_bytes() == pleading_grid.rule_png()
+
+
+def test_the_right_rule_and_the_footer_rule_are_drawn(packet_pdf: bytes) -> None:
+    assert len(_dark_rows(packet_pdf, 2, 587, 590)) >= 790  # the right rule
+    footer = [y for y in _dark_rows(packet_pdf, 2, 5, 60) if y > 744]
+    assert footer
+    assert abs(footer[0] - 762) <= 1  # between the page number and the title
 
 
 def test_body_text_sits_on_the_numbered_lines(packet_pdf: bytes) -> None:
