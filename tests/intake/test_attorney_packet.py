@@ -32,6 +32,16 @@ ATTORNEY = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_render_budgets() -> Any:
+    """These tests render many packets as one attorney: leave no spent budget."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def assigned(org_a: Any, attorney_a: Any, make_case: Any) -> Case:
     case = make_case(org_a, answers=contract_case(county="Los Angeles"))
