@@ -277,6 +277,7 @@ HANDOFF_POSTS_PER_SESSION = envint("HANDOFF_POSTS_PER_SESSION", 10)
 # starves the question pages (petitions/throttle.py).
 PETITION_RENDERS_AT_ONCE = envint("PETITION_RENDERS_AT_ONCE", 1)
 PETITION_RATE_PER_MINUTE = envint("PETITION_RATE_PER_MINUTE", 6)
+PETITION_RATE_PER_ADDRESS = envint("PETITION_RATE_PER_ADDRESS", 20)
 
 # Nothing that identifies a person or an answer is logged: request bodies
 # and query strings never reach a handler, and 4xx noise is dropped.

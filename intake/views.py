@@ -35,10 +35,9 @@ from intake.forms import (
     cooloff,
 )
 from intake.models import Action, AuditEntry, Case, Role
+from petitions import services as petition_services
 from petitions.forms import DraftDetailsForm
-from petitions.packet import candidate_records, packet_build, statute_options
 from petitions.throttle import RenderRefused, render_permit
-from petitions.views import packet_file
 from screener.rules import screen
 from screener.rules.outcome import STATUS_RANK
 
@@ -251,21 +250,13 @@ def case_hold(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _details_form(case: Case, data: Any = None) -> DraftDetailsForm:
+    """The petition service's drafting form, in attorney mode."""
     answers = case.answers
-    statutes = statute_options(answers)
-    screening = screen(answers)
-    records: dict[int, Any] = {}
-    for statute in statutes:
-        for record in candidate_records(answers, screening, statute):
-            records.setdefault(record.index, record)
     initial = dict(case.narrative)
     if initial.get("service_date"):
         initial["service_date"] = date.fromisoformat(initial["service_date"])
-    return DraftDetailsForm(
-        data,
-        initial=initial,
-        statutes=statutes,
-        records=sorted(records.values(), key=lambda r: r.index),
+    return petition_services.details_form(
+        answers, screen(answers), data, attorney=True, initial=initial
     )
 
 
@@ -304,15 +295,15 @@ def case_packet(request: HttpRequest, pk: int) -> HttpResponse:
     details = dict(case.narrative)
     if details.get("service_date"):
         details["service_date"] = date.fromisoformat(details["service_date"])
-    packet = packet_build(
-        case=case.answers,
-        screening=screen(case.answers),
-        details=details,
-        today=timezone.localdate(),
+    details["attorney_mode"] = True  # drafted by the case's attorney
+    packet = petition_services.packet_for(
+        case.answers, screen(case.answers), details, timezone.localdate()
     )
     try:
         with render_permit(request):
-            body, content_type, name = packet_file(packet, "docx" if docx else "pdf")
+            body, content_type, name = petition_services.packet_file(
+                packet, "docx" if docx else "pdf"
+            )
     except RenderRefused as refused:
         response = render(
             request,

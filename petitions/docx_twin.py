@@ -1,11 +1,12 @@
-"""An editable Word twin of the petition and the declaration.
+"""An editable Word twin of the whole packet.
 
-Attorneys adjust the narrative before filing, so the petition and the
-declaration are also offered as a DOCX. To keep the two formats saying the
-same thing, the DOCX is not written from a second copy of the legal text: it
-is converted from the very HTML the PDF is rendered from (our own templates,
-a small known set of elements), so a wording change in a template reaches
-both files.
+Attorneys adjust the papers before filing, so every paper, and the "Before
+you file" sheet, is also offered as a DOCX. To keep the two formats saying
+the same thing, the DOCX is not written from a second copy of the legal
+text: it is converted from the very HTML the PDF is rendered from (our own
+templates, a small known set of elements, already stripped of characters
+XML cannot hold), so a wording change in a template reaches both files.
+Blanks to complete are highlighted in both.
 
 Word has no fixed 28-line grid; the twin uses exact 24 pt double spacing,
 Word's own line numbering restarting on each page, the same margins, and a
@@ -19,11 +20,9 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from django.template.loader import render_to_string
-from django.utils import translation
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
@@ -31,6 +30,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from petitions.packet import Packet
+from petitions.render import packet_render_html, sheet_render_html
 
 FONT = "Times New Roman"  # rule 2.105: Times, Courier or Arial equivalent
 VOID = {"br", "img", "meta", "link", "col", "hr", "input"}
@@ -82,8 +82,10 @@ def parse(html: str) -> Node:
     return builder.root
 
 
-def _runs(paragraph: Paragraph, node: Node, *, bold: bool = False) -> None:
-    """Add a node's text as runs, keeping bold for review and verify marks.
+def _runs(
+    paragraph: Paragraph, node: Node, *, bold: bool = False, blank: bool = False
+) -> None:
+    """Add a node's text as runs, bold where the PDF is bold, blanks highlighted.
 
     Whitespace is collapsed the way a browser does, so the Word text reads
     exactly like the PDF.
@@ -91,13 +93,17 @@ def _runs(paragraph: Paragraph, node: Node, *, bold: bool = False) -> None:
     for child in node.children:
         if isinstance(child, Node):
             strong = bold or bool(child.classes & {"review", "verify"})
-            _runs(paragraph, child, bold=strong)
+            marked = blank or (child.tag == "mark" and "blank" in child.classes)
+            _runs(paragraph, child, bold=strong, blank=marked)
             continue
         text = re.sub(r"\s+", " ", child)
         if not paragraph.text or paragraph.text.endswith(" "):
             text = text.lstrip()
         if text:
-            paragraph.add_run(text).bold = bold or None
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+            if blank:
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
 def _finish(paragraph: Paragraph) -> None:
@@ -123,15 +129,17 @@ class _Writer:
         style.font.size = Pt(12)
         self.first_paper = True
         self.para_number = 0
+        self.pleading = True
 
-    def paper(self, node: Node) -> None:
+    def paper(self, node: Node, *, pleading: bool = True) -> None:
         if self.first_paper:
             section = self.document.sections[0]
             self.first_paper = False
         else:
             section = self.document.add_section(WD_SECTION.NEW_PAGE)
-        _pleading_section(section, node.attrs.get("data-footer", ""))
+        _pleading_section(section, node.attrs.get("data-footer", ""), pleading)
         self.para_number = 0
+        self.pleading = pleading
         self.blocks(node, self.document)
 
     def blocks(self, node: Node, container: object) -> None:
@@ -145,6 +153,8 @@ class _Writer:
             return
         if node.tag == "section" and "paper" in classes:
             self.paper(node)
+        elif node.tag == "section" and "sheet" in classes:
+            self.paper(node, pleading=False)
         elif node.tag == "table":
             self.table(node, container)
         elif "requests" in classes:
@@ -190,10 +200,16 @@ class _Writer:
         paragraph = self.paragraph(container, prefix)
         fmt = paragraph.paragraph_format
         if node.tag in ("h1", "h2") or "court-title" in classes:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = paragraph.add_run(node.text().upper())
+            # As the CSS does: pleading h1 and court titles centred and in
+            # capitals, pleading h2 centred; the sheet's headings as written.
+            upper = self.pleading and (node.tag == "h1" or "court-title" in classes)
+            if self.pleading:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = paragraph.add_run(node.text().upper() if upper else node.text())
             run.bold = True
             return
+        if "point" in classes:
+            paragraph.add_run("\u2022  ")
         if "numbered" in classes:
             fmt.first_line_indent = Inches(0.5)
         if classes & {"said", "indent"}:
@@ -201,15 +217,27 @@ class _Writer:
         if "signature" in classes:
             fmt.left_indent = Inches(3)
         if "said" in classes:  # the petitioner's own words keep their lines
-            lines = "".join(c for c in node.children if isinstance(c, str)).split("\n")
-            for number, line in enumerate(lines):
-                run = paragraph.add_run(line.strip())
-                if number < len(lines) - 1:
-                    run.add_break()
+            self.said(paragraph, node)
             return
         bold = node.tag == "h3" or bool(classes & {"verify", "paper-title"})
         _runs(paragraph, node, bold=bold)
         _finish(paragraph)
+
+    @staticmethod
+    def said(paragraph: Paragraph, node: Node) -> None:
+        """The petitioner's words line by line; a blank stays highlighted."""
+        for child in node.children:
+            blank = isinstance(child, Node)
+            text = child.text() if isinstance(child, Node) else child
+            lines = text.split("\n")
+            for number, line in enumerate(lines):
+                run = paragraph.add_run(
+                    line.rstrip() if number < len(lines) - 1 else line
+                )
+                if blank:
+                    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                if number < len(lines) - 1:
+                    run.add_break()
 
     def table(self, node: Node, container: object) -> None:
         rows = [n for n in _descendants(node) if n.tag == "tr"]
@@ -245,16 +273,24 @@ def _descendants(node: Node) -> list[Node]:
     return found
 
 
-def _pleading_section(section: object, footer_title: str) -> None:
-    """Letter paper, pleading margins, line numbers, rule 2.110 footer."""
+def _pleading_section(section: object, footer_title: str, pleading: bool) -> None:
+    """Letter paper, pleading margins, line numbers, rule 2.110 footer.
+
+    The "Before you file" sheet is not a court paper: plain margins and no
+    line numbers, but the footer saying it is not part of the filing.
+    """
     section.page_width, section.page_height = Inches(8.5), Inches(11)  # type: ignore[attr-defined]
-    section.left_margin, section.right_margin = Inches(1.5), Inches(0.5)  # type: ignore[attr-defined]
-    section.top_margin, section.bottom_margin = Inches(1), Inches(0.75)  # type: ignore[attr-defined]
-    numbering = OxmlElement("w:lnNumType")
-    numbering.set(qn("w:countBy"), "1")
-    numbering.set(qn("w:restart"), "newPage")
-    numbering.set(qn("w:distance"), str(int(Inches(0.3).twips)))
-    section._sectPr.append(numbering)  # type: ignore[attr-defined]
+    if pleading:
+        section.left_margin, section.right_margin = Inches(1.5), Inches(0.5)  # type: ignore[attr-defined]
+        section.top_margin, section.bottom_margin = Inches(1), Inches(0.75)  # type: ignore[attr-defined]
+        numbering = OxmlElement("w:lnNumType")
+        numbering.set(qn("w:countBy"), "1")
+        numbering.set(qn("w:restart"), "newPage")
+        numbering.set(qn("w:distance"), str(int(Inches(0.3).twips)))
+        section._sectPr.append(numbering)  # type: ignore[attr-defined]
+    else:
+        section.left_margin = section.right_margin = Inches(0.75)  # type: ignore[attr-defined]
+        section.top_margin = section.bottom_margin = Inches(0.75)  # type: ignore[attr-defined]
     footer = section.footer  # type: ignore[attr-defined]
     footer.is_linked_to_previous = False
     number = footer.paragraphs[0]
@@ -295,11 +331,10 @@ def _top_border(paragraph: Paragraph) -> None:
 
 
 def petition_render_docx(*, packet: Packet) -> bytes:
-    """The petition and declaration for every county, as an editable DOCX."""
-    with translation.override("en"):  # court papers are in English
-        html = render_to_string("petitions/docx_source.html", {"packet": packet})
+    """The sheet and every paper for every county, as an editable DOCX."""
     writer = _Writer()
-    writer.blocks(parse(html), writer.document)
+    for html in (sheet_render_html(packet=packet), packet_render_html(packet=packet)):
+        writer.blocks(parse(html), writer.document)
     writer.document.core_properties.title = "Document"
     writer.document.core_properties.author = ""
     writer.document.core_properties.last_modified_by = ""

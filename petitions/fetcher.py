@@ -30,10 +30,12 @@ ALLOWED_ASSETS: frozenset[str] = frozenset(
         "fonts/LiberationSerif-Italic.ttf",
         "fonts/LiberationSerif-BoldItalic.ttf",
         "petitions/pleading.css",
+        "petitions/pleading-numbers.png",
+        "petitions/pleading-rule.png",
     }
 )
 
-_CONTENT_TYPES = {".ttf": "font/ttf", ".css": "text/css"}
+_CONTENT_TYPES = {".ttf": "font/ttf", ".css": "text/css", ".png": "image/png"}
 
 
 class BlockedResource(FatalURLFetchingError):

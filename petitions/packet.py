@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -37,8 +37,35 @@ REVIEW_STATUS = "needs_review"
 
 
 def blank(what: str) -> str:
-    """The marker for a fact only the petitioner or counsel can supply."""
+    """The marker for a fact only the petitioner or counsel can supply.
+
+    ``render.mark_blanks`` finds these in the rendered HTML and highlights
+    them in the PDF and the Word twin alike.
+    """
     return f"[TO BE COMPLETED: {what}]"
+
+
+# Characters that cannot appear in XML 1.0 (so in a DOCX) or that make
+# printed text read differently from what was typed: C0 and C1 controls
+# except tab and line breaks, surrogates, the noncharacters (U+FDD0-U+FDEF
+# and U+xFFFE/U+xFFFF of every plane), bidirectional overrides and isolates.
+_NONCHARACTERS = "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
+)
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    "\u202a-\u202e\u2066-\u2069" + _NONCHARACTERS + "]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` without the characters no court paper (or DOCX) can hold.
+
+    Stored cases and offense strings reach the papers without passing the
+    drafting form, so the rendered HTML as a whole goes through here once,
+    before both the PDF and the Word twin are made from it.
+    """
+    return _UNPRINTABLE.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -105,10 +132,16 @@ EVIDENCE_ITEMS: tuple[tuple[str, str], ...] = (
     ("corroborating_declarations", "Corroborating declarations of witnesses"),
 )
 
+# Evidence that reveals immigration status (T visa, U visa, Continued
+# Presence, Forms I-914 and I-918). It is never named in a public paper: the
+# petition only says that further evidence will be lodged conditionally
+# under seal or shown in camera, and the sealed attachment lists it.
+CONFIDENTIAL_EVIDENCE = frozenset({"t_visa", "i914b", "continued_presence", "u_visa"})
+
+# What the form records; "not_sharing" (the default) puts nothing in a paper.
 EVIDENCE_STATUSES: dict[str, str] = {
     "attached": "Attached",
-    "will_obtain": "Will obtain",
-    "not_sharing": "Not sharing",
+    "will_obtain": "To be provided",
 }
 
 DISPOSITION_WORDS = {
@@ -117,6 +150,15 @@ DISPOSITION_WORDS = {
     "juvenile_adjudication": "Juvenile adjudication",
     "pending": "Pending",
 }
+LEVEL_WORDS = {
+    "felony": "Felony",
+    "misdemeanor": "Misdemeanor",
+    "infraction": "Infraction",
+}
+
+# Languages a statement may be written in; anything but English gets an
+# English translation blank and a translator's declaration.
+STATEMENT_LANGUAGES = {"en": "English", "es": "Spanish"}
 
 
 @dataclass(frozen=True)
@@ -143,6 +185,84 @@ class CandidateRecord:
         """Only misdemeanors may be prosecuted by a city office."""
         return self.level in ("misdemeanor", "infraction", "unknown")
 
+    @property
+    def level_words(self) -> str:
+        return LEVEL_WORDS.get(self.level, blank("felony or misdemeanor"))
+
+    @property
+    def offense_words(self) -> str:
+        """Code and title, or a blank; never empty brackets."""
+        code = self.offense_code.strip() or blank("offense")
+        title = self.offense_title.strip()
+        return f"{code} ({title})" if title else code
+
+
+@dataclass(frozen=True)
+class Office:
+    """A court or prosecuting office as printed, blanks where unknown.
+
+    Built from the county directory, whose entries carry the page each
+    address was taken from (``source``) and when (``checked``); an address
+    nobody could source is empty there and prints as a blank here.
+    """
+
+    name: str
+    address_lines: tuple[str, ...]
+    phone: str
+    source: str = ""
+    checked: str = ""
+    known: bool = True
+
+
+def _attribute(obj: object, *names: str) -> Any:
+    """The first of ``names`` that ``obj`` has and fills, else None."""
+    for name in names:
+        value = getattr(obj, name, None)
+        if value:
+            return value
+    return None
+
+
+def office_of(agency: Agency) -> Office:
+    """An ``Office`` for a directory agency, whatever it could source."""
+    lines = tuple(str(line) for line in (agency.address or ()) if str(line).strip())
+    return Office(
+        name=agency.name,
+        address_lines=lines or (blank(f"mailing address of the {agency.name}"),),
+        phone=str(_attribute(agency, "phone") or "")
+        or blank(f"telephone of the {agency.name}"),
+        source=str(_attribute(agency, "source") or ""),
+        checked=str(_attribute(agency, "checked") or ""),
+    )
+
+
+def court_of(county: County | None) -> Office:
+    """Where the petition is filed in ``county`` (blanks if not sourced)."""
+    if county is None:
+        return Office(
+            name=blank("superior court of the county of the case"),
+            address_lines=(blank("court's address"),),
+            phone=blank("court's telephone"),
+            known=False,
+        )
+    lines = tuple(str(line) for line in (county.court_address or ()) if line)
+    return Office(
+        name=county.court_name,
+        address_lines=lines or (blank(f"filing address of the {county.court_name}"),),
+        phone=str(_attribute(county, "court_phone") or "")
+        or blank(f"telephone of the {county.court_name}"),
+        source=str(_attribute(county, "court_source", "source") or ""),
+        checked=str(_attribute(county, "court_checked", "checked") or ""),
+    )
+
+
+UNKNOWN_PROSECUTOR = Office(
+    name=blank("prosecuting agency that obtained the conviction"),
+    address_lines=(blank("its mailing address"),),
+    phone=blank("its telephone"),
+    known=False,
+)
+
 
 @dataclass(frozen=True)
 class PacketRecord:
@@ -150,8 +270,13 @@ class PacketRecord:
 
     candidate: CandidateRecord
     case_number: str
-    agency: Agency
-    agency_unsure: bool
+    agency: Office
+    # Why the prosecuting agency could not be worked out ("" when it could).
+    agency_unknown_because: str = ""
+
+    @property
+    def agency_unsure(self) -> bool:
+        return not self.agency.known
 
     @property
     def disposition_words(self) -> str:
@@ -176,9 +301,13 @@ class CountyPacket:
     records: tuple[PacketRecord, ...]
 
     @property
-    def agencies(self) -> tuple[Agency, ...]:
+    def court(self) -> Office:
+        return court_of(self.county)
+
+    @property
+    def agencies(self) -> tuple[Office, ...]:
         """Each prosecuting agency once, in record order (for service)."""
-        seen: dict[str, Agency] = {}
+        seen: dict[str, Office] = {}
         for record in self.records:
             seen.setdefault(record.agency.name, record.agency)
         return tuple(seen.values())
@@ -197,16 +326,34 @@ class CountyPacket:
             r.candidate.disposition == "juvenile_adjudication" for r in self.records
         )
 
+    @property
+    def unknown_agency_records(self) -> tuple[PacketRecord, ...]:
+        return tuple(r for r in self.records if r.agency_unsure)
+
 
 @dataclass(frozen=True)
 class Petitioner:
     """The petitioner as the public record will show them."""
 
     display_name: str
+    full_name: str
     uses_initials: bool
     address_lines: tuple[str, ...]
     phone: str
+    email: str
     city_signed: str
+
+
+@dataclass(frozen=True)
+class Attorney:
+    """Counsel who signs the papers (attorney mode, from a legal-aid case)."""
+
+    name: str
+    bar_number: str
+    firm: str
+    address_lines: tuple[str, ...]
+    phone: str
+    email: str
 
 
 @dataclass(frozen=True)
@@ -232,6 +379,10 @@ class EvidenceItem:
     def status_words(self) -> str:
         return EVIDENCE_STATUSES[self.status]
 
+    @property
+    def confidential(self) -> bool:
+        return self.key in CONFIDENTIAL_EVIDENCE
+
 
 @dataclass(frozen=True)
 class Packet:
@@ -243,10 +394,27 @@ class Packet:
     evidence: tuple[EvidenceItem, ...]
     county_packets: tuple[CountyPacket, ...]
     prepared_on: date
-    service_date: date
-    response_due: date
+    service_date: date | None
+    response_due: date | None
     victimization_ongoing: str
     sought_services: str
+    attorney: Attorney | None = None
+    statement_language: str = "en"
+    law_checked_on: date | None = None
+    sealed_evidence: tuple[EvidenceItem, ...] = field(default=())
+
+    @property
+    def translated(self) -> bool:
+        """The statement is not in English: translation and declaration needed."""
+        return self.statement_language != "en"
+
+    @property
+    def statement_language_name(self) -> str:
+        return STATEMENT_LANGUAGES.get(self.statement_language, "Spanish")
+
+    @property
+    def has_attachments(self) -> bool:
+        return any(item.exhibit for item in self.evidence)
 
 
 def statute_options(case: Mapping[str, Any]) -> list[str]:
@@ -313,76 +481,138 @@ def initials_of(name: str) -> str:
     return "".join(f"{letter}." for letter in letters)
 
 
+def _said(details: Mapping[str, Any], key: str) -> str:
+    return str(details.get(key) or "").strip()
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
 def _petitioner(details: Mapping[str, Any]) -> Petitioner:
-    name = str(details.get("name") or "").strip()
+    name = _said(details, "name")
     uses_initials = bool(details.get("use_initials"))
     if uses_initials:
-        display = initials_of(name) or blank("your initials")
+        display = initials_of(name) or blank("initials")
     else:
-        display = name or blank("your name")
-    address = str(details.get("mailing_address") or "")
-    lines = tuple(line.strip() for line in address.splitlines() if line.strip())
+        display = name or blank("full name")
     return Petitioner(
         display_name=display,
+        full_name=name or blank("full legal name"),
         uses_initials=uses_initials,
-        address_lines=lines or (blank("mailing address"),),
-        phone=str(details.get("phone") or "").strip() or "None",
-        city_signed=str(details.get("city_signed") or "").strip()
-        or blank("city where you sign"),
+        address_lines=_lines(_said(details, "mailing_address")),
+        phone=_said(details, "phone"),
+        email=_said(details, "email"),
+        city_signed=_said(details, "city_signed") or blank("city where signed"),
+    )
+
+
+def _attorney(details: Mapping[str, Any]) -> Attorney | None:
+    """Counsel's block, when the packet is drafted by an attorney."""
+    if not details.get("attorney_mode"):
+        return None
+    return Attorney(
+        name=_said(details, "attorney_name") or blank("attorney's name"),
+        bar_number=_said(details, "attorney_bar_number") or blank("State Bar number"),
+        firm=_said(details, "attorney_firm") or blank("firm or organization"),
+        address_lines=_lines(_said(details, "attorney_address"))
+        or (blank("attorney's mailing address"),),
+        phone=_said(details, "attorney_phone") or blank("attorney's telephone"),
+        email=_said(details, "attorney_email") or blank("attorney's email"),
     )
 
 
 def _narrative(details: Mapping[str, Any]) -> Narrative:
     def said(key: str, what: str) -> str:
-        return str(details.get(key) or "").strip() or blank(what)
+        return _said(details, key) or blank(what)
 
     return Narrative(
         began=said("began", "when it began"),
         ended=said("ended", "when it ended, or that it has not ended"),
-        control=said("control", "who controlled you, and what they controlled"),
+        control=said("control", "who controlled the petitioner, and what"),
         direct_result=said(
-            "direct_result", "how the offense happened because of what was done to you"
+            "direct_result", "how each offense was the direct result of the abuse"
         ),
-        left_or_services=said("left_or_services", "when you left or first sought help"),
-        safety=str(details.get("safety") or "").strip(),
+        left_or_services=said(
+            "left_or_services", "when the petitioner left or first sought help"
+        ),
+        safety=_said(details, "safety"),
     )
 
 
-def _evidence(details: Mapping[str, Any]) -> tuple[EvidenceItem, ...]:
-    items = []
+def _evidence(
+    details: Mapping[str, Any],
+) -> tuple[tuple[EvidenceItem, ...], tuple[EvidenceItem, ...]]:
+    """(public evidence, sealed evidence): only what the petitioner listed.
+
+    Public attached items get exhibit letters in list order; sealed items
+    (immigration documents) get none, since they are never filed publicly.
+    """
+    public: list[EvidenceItem] = []
+    sealed: list[EvidenceItem] = []
     exhibit = ord("A")
     for key, label in EVIDENCE_ITEMS:
-        status = details.get(f"evidence_{key}") or "not_sharing"
+        status = details.get(f"evidence_{key}")
         if status not in EVIDENCE_STATUSES:
-            status = "not_sharing"
+            continue  # not sharing, or nothing chosen: not listed anywhere
+        if key in CONFIDENTIAL_EVIDENCE:
+            sealed.append(EvidenceItem(key=key, label=label, status=status))
+            continue
         letter = None
         if status == "attached":
             letter = chr(exhibit)
             exhibit += 1
-        items.append(EvidenceItem(key=key, label=label, status=status, exhibit=letter))
-    return tuple(items)
+        public.append(EvidenceItem(key=key, label=label, status=status, exhibit=letter))
+    return tuple(public), tuple(sealed)
+
+
+# The answer to "where were you arrested" that means "not in a city with its
+# own prosecutor": the district attorney prosecuted.
+ELSEWHERE_IN_COUNTY = "da"
 
 
 def _agency_for(
-    candidate: CandidateRecord, county: County | None, choice: str
-) -> tuple[Agency, bool]:
-    """The office to serve for one record, and whether that is a guess.
+    candidate: CandidateRecord, county: County | None, arrest_city: str
+) -> tuple[Office, str]:
+    """The office to serve for one record, and why it is unknown if it is.
 
-    Felonies: the district attorney. Misdemeanors: the city office the
-    drafter picked, else the district attorney, flagged as unsure when the
-    county has city prosecutors (§ 236.14(c) service runs to the agency that
-    actually prosecuted).
+    § 236.14(c): service runs to the agency that obtained the conviction.
+    Felonies: the district attorney. Misdemeanors: the city attorney or city
+    prosecutor of the city of arrest when the directory lists that city as
+    prosecuting its own misdemeanors, else the district attorney. When the
+    city or the level is not known and the answer turns on it, the office is
+    left blank for the docket to tell (never the DA by default).
     """
     if county is None:
-        unknown = Agency(name=blank("prosecuting agency"), address=(blank("address"),))
-        return unknown, True
-    if not candidate.is_misdemeanor_or_lower:
-        return county.district_attorney, False
-    city_office = county.city_prosecutor(choice) if choice else None
+        return UNKNOWN_PROSECUTOR, "the county of the case is not known"
+    if candidate.level == "felony" or not county.city_prosecutors:
+        return office_of(county.district_attorney), ""
+    city_office = county.city_prosecutor(arrest_city) if arrest_city else None
     if city_office is not None:
-        return city_office, False
-    unsure = choice != "da" and bool(county.city_prosecutors)
-    return county.district_attorney, unsure
+        if candidate.level == "unknown":
+            return UNKNOWN_PROSECUTOR, (
+                f"the {county.district_attorney.name} prosecutes it if it was a "
+                f"felony, the {city_office.name} if it was a misdemeanor"
+            )
+        return office_of(city_office), ""
+    if arrest_city == ELSEWHERE_IN_COUNTY:
+        return office_of(county.district_attorney), ""
+    return UNKNOWN_PROSECUTOR, (
+        f"in {county.name} County some cities prosecute their own misdemeanors, "
+        "and the city of arrest is not known"
+    )
+
+
+def law_checked_on(as_of: date) -> date | None:
+    """The oldest ``last_verified`` among the laws in force on ``as_of``.
+
+    The packet can claim no later check than its least recently checked
+    law. A local helper until the rules expose one of their own.
+    """
+    from screener.rules.law import laws
+
+    dates = [law.last_verified for law in laws().values() if law.in_force(as_of)]
+    return min(dates) if dates else None
 
 
 def packet_build(
@@ -406,32 +636,215 @@ def packet_build(
     for candidate in candidate_records(case, screening, remedy):
         county = county_lookup(candidate.county_name)
         label = county.name if county else blank("county")
-        choice = str(details.get(f"prosecutor_{candidate.index}") or "")
-        agency, unsure = _agency_for(candidate, county, choice)
-        number = str(details.get(f"case_number_{candidate.index}") or "").strip()
+        city = str(details.get(f"prosecutor_{candidate.index}") or "")
+        agency, because = _agency_for(candidate, county, city)
+        number = _said(details, f"case_number_{candidate.index}")
         groups.setdefault(label, []).append(
             PacketRecord(
                 candidate=candidate,
                 case_number=number or blank("case number"),
                 agency=agency,
-                agency_unsure=unsure,
+                agency_unknown_because=because,
             )
         )
         counties[label] = county
-    service_date = details.get("service_date") or today
+    service_date = details.get("service_date") or None
     victimization = case.get("victimization") or {}
+    public, sealed = _evidence(details)
+    language = str(details.get("statement_language") or "en")
     return Packet(
         statute=statute,
         petitioner=_petitioner(details),
         narrative=_narrative(details),
-        evidence=_evidence(details),
+        evidence=public,
+        sealed_evidence=sealed,
         county_packets=tuple(
             CountyPacket(county=counties[label], county_label=label, records=tuple(rs))
             for label, rs in groups.items()
         ),
         prepared_on=today,
         service_date=service_date,
-        response_due=service_date + timedelta(days=RESPONSE_DAYS),
+        response_due=service_date + timedelta(days=RESPONSE_DAYS)
+        if service_date
+        else None,
         victimization_ongoing=str(victimization.get("ongoing") or "unsure"),
         sought_services=str(victimization.get("sought_services") or "unsure"),
+        attorney=_attorney(details),
+        statement_language=language if language in STATEMENT_LANGUAGES else "en",
+        law_checked_on=law_checked_on(today),
     )
+
+
+@dataclass(frozen=True)
+class SheetSection:
+    """One heading of the "Before you file" sheet and its points."""
+
+    title: str
+    points: tuple[str, ...]
+
+
+def _date_words(day: date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def before_you_file(packet: Packet) -> tuple[SheetSection, ...]:  # noqa: C901
+    """The drafting notes: everything to check and do, kept out of the papers.
+
+    The filed papers carry no drafting note, no "verify" flag and no note on
+    unverified law; all of it is here, on a sheet that says it is not part of
+    the filing. It speaks to the attorney ("your client") in attorney mode.
+    """
+    lawyer = packet.attorney is not None
+    you = "your client" if lawyer else "you"
+    your = "your client's" if lawyer else "your"
+    s = packet.statute
+    checks: list[str] = [
+        "Fill in every highlighted [TO BE COMPLETED: ...] blank, by hand or in "
+        "the Word file, and read every paper through before anyone signs it.",
+        "Check each case number against the court's record of the case.",
+    ]
+    for cp in packet.county_packets:
+        for r in cp.records:
+            if r.candidate.needs_attorney_review:
+                checks.append(
+                    f"Case no. {r.case_number} ({r.candidate.offense_words}, "
+                    f"{cp.county_label} County): the screening could not confirm "
+                    "that this record qualifies. A lawyer should confirm it, or "
+                    "remove it from the papers, before filing."
+                )
+        if cp.has_juvenile_records:
+            checks.append(
+                f"{cp.county_label} County: a juvenile adjudication may have to be "
+                "filed in the juvenile court, under that court's caption and "
+                "confidentiality rules (Welf. & Inst. Code, § 827). Ask the clerk "
+                "or a lawyer."
+            )
+    if not s.is_trafficking:
+        checks.append(
+            "Section 236.15 is cited without subdivision letters: the procedure "
+            "in the memorandum (service, the 45-day response, unopposed "
+            "petitions, hearings, the stay of fines, timing and the "
+            "confidentiality of the name) is stated from section 236.14, which "
+            "section 236.15 is understood to mirror. Check the text of section "
+            "236.15 before filing."
+        )
+    if packet.petitioner.uses_initials or packet.sealed_evidence:
+        checks.append(
+            "The confidential attachment is not listed in the proof of service. "
+            "Decide, with the clerk's sealing procedure in hand, whether and how "
+            "the prosecuting office is given it."
+        )
+    checks.append(
+        "The proposed order asks that records be sealed within one year of the "
+        "arrest or 90 days of the order, whichever is later, and then "
+        "destroyed. Check the periods in the current statute."
+    )
+    if packet.translated:
+        checks.append(
+            f"{your.capitalize()} statement is in {packet.statement_language_name}, "
+            "as written. The court needs an English translation: a translator "
+            "fills in the English translation under each passage of the "
+            "declaration and signs the translator's declaration at its end."
+        )
+    names: list[str] = []
+    if packet.petitioner.uses_initials:
+        names.append(
+            f"The papers use {your} initials ({packet.petitioner.display_name}) "
+            "everywhere, as the request for confidentiality asks. One paper "
+            f"carries {your} full name: the confidential attachment, lodged "
+            "conditionally under seal, because the court must be able to match "
+            f"{you} to the case records. Do not write the full name on any "
+            "other paper. Confirm the court's local practice for the "
+            "confidential attachment."
+        )
+    else:
+        names.append(
+            f"The papers use {your} full name, as chosen. The law keeps the "
+            "full name out of the public record of these petitions; using "
+            f"initials instead is safer for many people. To use initials, "
+            "draft the papers again with that box ticked."
+        )
+    if packet.sealed_evidence:
+        names.append(
+            "Documents that show immigration status (T visa, U visa, Continued "
+            "Presence, Forms I-914 or I-918) are not named in any public paper. "
+            "They are listed only in the confidential attachment, to be lodged "
+            "conditionally under seal or shown to the judge in camera. Never "
+            "attach them to the petition itself."
+        )
+    where: list[str] = []
+    for cp in packet.county_packets:
+        court = cp.court
+        where.append(
+            f"{cp.county_label} County: file with the {court.name}, "
+            f"{', '.join(court.address_lines)}. Telephone: {court.phone}."
+            + _provenance(court)
+        )
+    where.append(
+        "Make copies before filing: the clerk keeps the original; keep one "
+        f"copy for {you} and one for each prosecuting office to be served. Ask "
+        "the clerk whether the court wants more, and how it takes papers "
+        "lodged under seal. Filing fees are waived for these petitions; ask the clerk if asked to pay."
+    )
+    serve: list[str] = [
+        "Someone who is at least 18 and not a party (not "
+        f"{'your client' if lawyer else 'you'}) serves a copy of every paper "
+        "on each prosecuting office below, by hand or by first-class mail, "
+        "then dates and signs the proof of service. File the signed proof of "
+        f"service with the court ({s.cite('c')})."
+    ]
+    for cp in packet.county_packets:
+        for agency in cp.agencies:
+            if agency.known:
+                serve.append(
+                    f"{agency.name}, {', '.join(agency.address_lines)}. "
+                    f"Telephone: {agency.phone}." + _provenance(agency)
+                )
+        for r in cp.unknown_agency_records:
+            serve.append(
+                f"Case no. {r.case_number}: the prosecuting office is left "
+                f"blank because {r.agency_unknown_because}. The court's docket "
+                "(register of actions) for the case names the prosecutor: ask "
+                "the clerk, or look the case up on the court's website, and "
+                "write that office's name and address in the blanks of the "
+                "notice, the proposed order and the proof of service."
+            )
+    if packet.service_date and packet.response_due:
+        response = (
+            f"The prosecuting office has 45 days from service to respond "
+            f"({s.cite('c')}): served on {_date_words(packet.service_date)}, its "
+            f"response is due by {_date_words(packet.response_due)}."
+        )
+    else:
+        response = (
+            "The prosecuting office has 45 days from the day it is served to "
+            f"respond ({s.cite('c')}). Count 45 days from the date on the "
+            "signed proof of service."
+        )
+    hearing = [
+        response,
+        "If no opposition is filed, the court may treat the petition as "
+        f"unopposed and grant it ({s.cite('d')}). A hearing is held only if "
+        f"the petition is opposed or the court decides it needs one "
+        f"({s.cite('f')}). At a hearing the judge may hear {you}, look at "
+        "the evidence and hear the prosecutor's opposition.",
+        "Ask the clerk whether the court sets a hearing date when the "
+        "petition is filed, and write it in the caption (date, time, "
+        "department). An unopposed petitioner may appear by counsel; "
+        f"otherwise ask the court about appearing remotely ({s.cite()}).",
+    ]
+    sections = [
+        SheetSection("What to check", tuple(checks)),
+        SheetSection(f"{your.capitalize()} name in the papers", tuple(names)),
+        SheetSection("Where to file", tuple(where)),
+        SheetSection("Serving the prosecutor", tuple(serve)),
+        SheetSection("After filing: the response and the hearing", tuple(hearing)),
+    ]
+    return tuple(sections)
+
+
+def _provenance(office: Office) -> str:
+    """Where an address came from, or a warning that nobody checked it."""
+    if office.source and office.checked:
+        return f" (Taken from {office.source}, checked {office.checked}.)"
+    return " (Not checked against an official source: confirm before filing.)"

@@ -13,21 +13,24 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ElementTree
 from functools import cache
 
+import cssselect2
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
 from petitions.fetcher import STATIC_DIR, StaticAssetFetcher
-from petitions.packet import Packet
+from petitions.packet import Packet, before_you_file, printable
 
 FONT_CONFIG = FontConfiguration()
 
 PLEADING_CSS = STATIC_DIR / "petitions" / "pleading.css"
 LINES_PER_PAGE = 28  # Cal. Rules of Court, rule 2.108
-LINE_NUMBERS = "\n".join(str(n) for n in range(1, LINES_PER_PAGE + 1))
 
 
 @cache
@@ -41,31 +44,99 @@ def pleading_stylesheet() -> CSS:
     )
 
 
+# A blank as ``packet.blank`` writes it, after autoescaping: the text between
+# the brackets never holds "<" or ">" (escaped) so it cannot span a tag.
+_BLANK = re.compile(r"\[TO BE COMPLETED: [^\]<>]*\]")
+
+
+def mark_blanks(html: str) -> str:
+    """Wrap every ``[TO BE COMPLETED: ...]`` in ``<mark class="blank">``.
+
+    Runs on the autoescaped output of our own templates, so user text stays
+    escaped; the PDF highlights the mark with CSS and the Word twin with a
+    highlight colour, from this one place.
+    """
+    return _BLANK.sub(lambda m: f'<mark class="blank">{m.group(0)}</mark>', html)
+
+
+def _finished(html: str) -> str:
+    return mark_blanks(printable(html))
+
+
 def packet_render_html(*, packet: Packet) -> str:
-    """The packet as HTML (autoescaped Django templates).
+    """The filed papers as HTML (autoescaped Django templates).
 
     Always in English, whatever language the person reads the site in:
     California court papers are filed in English, and dates such as the
     45-day response date must not come out as "diciembre".
     """
     with translation.override("en"):
-        return render_to_string(
-            "petitions/packet.html",
-            {"packet": packet, "line_numbers": LINE_NUMBERS},
+        return _finished(
+            render_to_string(
+                "petitions/packet.html",
+                {"packet": packet},
+            )
         )
 
 
-def pdf_from_html(html: str, *, fetcher: StaticAssetFetcher | None = None) -> bytes:
-    """Render trusted-template HTML to a tagged PDF with neutral metadata."""
-    document = HTML(
-        string=html,
-        base_url=PLEADING_CSS.as_uri(),
-        url_fetcher=fetcher or StaticAssetFetcher(),
-    ).render(
+def sheet_render_html(*, packet: Packet) -> str:
+    """The "Before you file" sheet: drafting notes, never part of the filing."""
+    with translation.override("en"):
+        return _finished(
+            render_to_string(
+                "petitions/before_you_file.html",
+                {"packet": packet, "sheet": before_you_file(packet)},
+            )
+        )
+
+
+def _parsed(html: str, fetcher: StaticAssetFetcher) -> HTML:
+    """WeasyPrint's ``HTML`` for our template output, parsed the fast way.
+
+    Our templates write well-formed XHTML and every user value in them is
+    escaped, so the C XML parser reads them in a fraction of the time of
+    WeasyPrint's pure-Python HTML5 parser. Anything it cannot read (a
+    template edited carelessly) falls back to the HTML5 parser: slower,
+    never broken.
+    """
+    base_url = PLEADING_CSS.as_uri()
+    try:
+        # Our own template output: its one DOCTYPE is ours and declares no
+        # entity, and user text arrives escaped, so no entity can be smuggled.
+        root = ElementTree.fromstring(html)  # noqa: S314
+    except ElementTree.ParseError:
+        return HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    document = HTML.__new__(HTML)
+    document.base_url = base_url
+    document.url_fetcher = fetcher
+    document.media_type = "print"
+    document.wrapper_element = cssselect2.ElementWrapper.from_html_root(
+        root, content_language=None
+    )
+    document.etree_element = document.wrapper_element.etree_element
+    return document
+
+
+def _document(html: str, fetcher: StaticAssetFetcher | None) -> Document:
+    return _parsed(html, fetcher or StaticAssetFetcher()).render(
         font_config=FONT_CONFIG,
         stylesheets=[pleading_stylesheet()],
         pdf_tags=True,
     )
+
+
+def pdf_from_html(
+    html: str, *more: str, fetcher: StaticAssetFetcher | None = None
+) -> bytes:
+    """Render trusted-template HTML to a tagged PDF with neutral metadata.
+
+    Several HTML documents (the sheet, then the papers) become one PDF, each
+    laid out on its own so the pleading grid of one never shows on another.
+    """
+    documents = [_document(part, fetcher) for part in (html, *more)]
+    document = documents[0]
+    if more:
+        document = document.copy([page for d in documents for page in d.pages])
     # Neutral metadata: the title bar and "recent files" list of a shared
     # phone must not reveal what the document is or whose it is.
     document.metadata.title = "Document"
@@ -78,5 +149,7 @@ def pdf_from_html(html: str, *, fetcher: StaticAssetFetcher | None = None) -> by
 
 
 def petition_render_pdf(*, packet: Packet) -> bytes:
-    """The whole filing packet, every county's papers in one PDF."""
-    return pdf_from_html(packet_render_html(packet=packet))
+    """The "Before you file" sheet, then every county's papers, in one PDF."""
+    return pdf_from_html(
+        sheet_render_html(packet=packet), packet_render_html(packet=packet)
+    )

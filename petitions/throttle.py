@@ -13,18 +13,28 @@ losing nothing typed:
 - at most ``PETITION_RATE_PER_MINUTE`` packets a minute per person: per
   staff member; for a survivor, per session, which ends with its download
   (so in practice one packet per screening), the address as a last resort.
+- at most ``PETITION_RATE_PER_ADDRESS`` packets a minute per network
+  address, whoever asks: new sessions are free, so without it one client
+  could take every slot by starting a session per request.
 
 A refused request never waits for a slot: a waiting request would hold a
-server thread, which is the very thing the cap protects.
+server thread, which is the very thing the cap protects. Instead, refused
+people queue in the shared cache, in the order they were first refused, and
+a free slot goes to the person who has waited longest: someone asking for
+one packet during another client's burst of large packets gets the next
+slot, not the slot after the burst. A place in the queue lapses when its
+holder stops asking (``QUEUE_PATIENCE_SECONDS`` after the last try).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -35,6 +45,11 @@ from screener.ratelimit import over_limit, seconds_left_in_window
 # number no other code in the database uses.
 LOCK_NAMESPACE = 23614
 BUSY_RETRY_SECONDS = 10
+# The one waiting longest is told to come back sooner: the slot is hers next.
+NEXT_RETRY_SECONDS = 3
+QUEUE_KEY = "petition:queue"
+QUEUE_PATIENCE_SECONDS = 30
+DEFAULT_RATE_PER_ADDRESS = 20
 
 _semaphores: dict[int, threading.BoundedSemaphore] = {}
 _semaphores_lock = threading.Lock()
@@ -60,8 +75,25 @@ def _person(request: HttpRequest) -> str:
     return f"address:{request.META.get('REMOTE_ADDR', '')}"
 
 
+def _address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def _over_address_limit(request: HttpRequest) -> bool:
+    """Anonymous renders per network address (staff have a per-user budget)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    per_address = int(
+        getattr(settings, "PETITION_RATE_PER_ADDRESS", DEFAULT_RATE_PER_ADDRESS)
+    )
+    return over_limit("petition-address", _address(request), per_address)
+
+
 def _check_rate(request: HttpRequest) -> None:
-    if over_limit("petition", _person(request), settings.PETITION_RATE_PER_MINUTE):
+    if over_limit(
+        "petition", _person(request), settings.PETITION_RATE_PER_MINUTE
+    ) or _over_address_limit(request):
         raise RenderRefused(
             status=429,
             retry_after=seconds_left_in_window(),
@@ -73,10 +105,10 @@ def _check_rate(request: HttpRequest) -> None:
         )
 
 
-def _busy() -> RenderRefused:
+def _busy(retry_after: int = BUSY_RETRY_SECONDS) -> RenderRefused:
     return RenderRefused(
         status=503,
-        retry_after=BUSY_RETRY_SECONDS,
+        retry_after=retry_after,
         message=_(
             "Many people are preparing papers right now. Please wait about ten "
             "seconds, then press the button again. Everything you typed is "
@@ -115,16 +147,71 @@ def _process_slot(slots: int) -> Iterator[None]:
         semaphore.release()
 
 
+def _queue() -> dict[str, list[float]]:
+    """Waiting people: {person: [first refused, last tried]}, stale ones gone."""
+    try:
+        queue = cache.get(QUEUE_KEY) or {}
+    except Exception:  # no cache: no queue, first come first served
+        return {}
+    now = time.time()
+    return {
+        who: times
+        for who, times in queue.items()
+        if now - times[1] <= QUEUE_PATIENCE_SECONDS
+    }
+
+
+def _save_queue(queue: dict[str, list[float]]) -> None:
+    try:
+        cache.set(QUEUE_KEY, queue, timeout=QUEUE_PATIENCE_SECONDS * 2)
+    except Exception:  # the cache is down: fairness lapses, renders go on
+        return
+
+
+def _wait_in_line(person: str) -> RenderRefused:
+    """Keep ``person``'s place in the queue; say when to come back."""
+    queue = _queue()
+    now = time.time()
+    first = queue.get(person, [now, now])[0]
+    queue[person] = [first, now]
+    _save_queue(queue)
+    head = min(queue.items(), key=lambda item: item[1][0])[0]
+    return _busy(NEXT_RETRY_SECONDS if head == person else BUSY_RETRY_SECONDS)
+
+
+def _my_turn(person: str) -> bool:
+    """True unless someone else has waited longer than ``person``."""
+    queue = _queue()
+    mine = queue.get(person, [time.time()])[0]
+    return not any(times[0] < mine for who, times in queue.items() if who != person)
+
+
+def _leave_line(person: str) -> None:
+    queue = _queue()
+    if queue.pop(person, None) is not None:
+        _save_queue(queue)
+
+
 @contextmanager
 def render_permit(request: HttpRequest) -> Iterator[None]:
     """Hold one render slot for the ``with`` body, or raise RenderRefused.
 
     The slot comes first and only a granted render counts against the
     person's budget: someone told "busy, try again in ten seconds" who does
-    exactly that must never be refused for asking too often.
+    exactly that must never be refused for asking too often. A free slot
+    goes to whoever has waited longest (see the module docstring).
     """
+    person = _person(request)
+    if not _my_turn(person):
+        raise _wait_in_line(person)
     slots = max(1, int(settings.PETITION_RENDERS_AT_ONCE))
     slot = _advisory_slot if connection.vendor == "postgresql" else _process_slot
-    with slot(slots):
-        _check_rate(request)
-        yield
+    try:
+        with slot(slots):
+            _leave_line(person)
+            _check_rate(request)
+            yield
+    except RenderRefused as refused:
+        if refused.status == 503:
+            raise _wait_in_line(person) from None
+        raise

@@ -13,31 +13,21 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from petitions.docx_twin import petition_render_docx
-from petitions.forms import DraftDetailsForm
-from petitions.packet import (
-    TRAFFICKING,
-    CandidateRecord,
-    Packet,
-    candidate_records,
-    packet_build,
-    statute_options,
+from petitions.services import (
+    details_form,
+    packet_file,
+    packet_for,
+    records_to_draft,
 )
-from petitions.render import petition_render_pdf
 from petitions.throttle import RenderRefused, render_permit
 from screener.session_store import load_case
 
 logger = logging.getLogger(__name__)
-
-# Neutral file names: no name, no offense, no statute.
-PDF_FILENAME = "documents.pdf"
-DOCX_FILENAME = "documents.docx"
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _screen(case: dict[str, Any]) -> dict[str, Any] | None:
@@ -51,17 +41,6 @@ def _screen(case: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
 
-def _records_by_statute(
-    case: dict[str, Any], screening: dict[str, Any], statutes: list[str]
-) -> list[CandidateRecord]:
-    """Every record that would go into a petition under any offered statute."""
-    seen: dict[int, CandidateRecord] = {}
-    for statute in statutes or [TRAFFICKING]:
-        for record in candidate_records(case, screening, statute):
-            seen.setdefault(record.index, record)
-    return sorted(seen.values(), key=lambda record: record.index)
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def draft(request: HttpRequest) -> HttpResponse:
@@ -70,22 +49,18 @@ def draft(request: HttpRequest) -> HttpResponse:
     screening = _screen(case) if case is not None else None
     if case is None or screening is None:
         return render(request, "petitions/no_case.html")
-    statutes = statute_options(case)
-    records = _records_by_statute(case, screening, statutes)
-    if not records:
+    if not records_to_draft(case, screening):
         return render(request, "petitions/nothing_to_draft.html")
-    form = DraftDetailsForm(
+    # Someone reading in Spanish most likely wrote in Spanish.
+    language = "es" if (translation.get_language() or "").startswith("es") else "en"
+    form = details_form(
+        case,
+        screening,
         request.POST if request.method == "POST" else None,
-        statutes=statutes,
-        records=records,
+        initial={"statement_language": language},
     )
     if request.method == "POST" and form.is_valid():
-        packet = packet_build(
-            case=case,
-            screening=screening,
-            details=form.cleaned_data,
-            today=timezone.localdate(),
-        )
+        packet = packet_for(case, screening, form.cleaned_data, timezone.localdate())
         if not packet.county_packets:
             form.add_error(
                 "statute" if "statute" in form.fields else None,
@@ -112,10 +87,3 @@ def draft(request: HttpRequest) -> HttpResponse:
     # Errors re-render the form with every answer kept (status 200, so no
     # proxy swaps in a generic error page).
     return render(request, "petitions/draft.html", {"form": form})
-
-
-def packet_file(packet: Packet, file_format: str | None) -> tuple[bytes, str, str]:
-    """The packet as (body, content type, neutral file name); PDF unless DOCX."""
-    if file_format == "docx":
-        return petition_render_docx(packet=packet), DOCX_TYPE, DOCX_FILENAME
-    return petition_render_pdf(packet=packet), "application/pdf", PDF_FILENAME

@@ -18,12 +18,13 @@ from typing import Any
 import pytest
 
 from petitions.packet import Packet, packet_build
-from petitions.render import petition_render_pdf
+from petitions.render import packet_render_html, pdf_from_html
 from screener.rules import screen
 from tests.sessions import put_case_in_session  # noqa: F401 - re-exported for the tests
 
 BODY_LEFT = 90.0  # line numbers end before this; text starts at 108 pt
 BODY_BOTTOM = 744.0  # 28 lines x 24 pt below the 72 pt top margin
+SHEET_BOTTOM = 732.0  # the sheet's 60 pt bottom margin holds only its footer
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "petitions"
 TODAY = date(2026, 11, 24)
 
@@ -114,10 +115,19 @@ def build_packet() -> Callable[..., Packet]:
     return build
 
 
+def papers_pdf(packet: Packet) -> bytes:
+    """The filed papers alone, without the "Before you file" sheet.
+
+    The pleading-layout tests read these; the sheet is not pleading paper
+    (tests/petitions/test_readback.py reads the whole download).
+    """
+    return pdf_from_html(packet_render_html(packet=packet))
+
+
 @pytest.fixture
 def render_packet(build_packet: Callable[..., Packet]) -> Callable[..., bytes]:
     def render(case: dict[str, Any], details: dict[str, Any]) -> bytes:
-        return petition_render_pdf(packet=build_packet(case, details))
+        return papers_pdf(build_packet(case, details))
 
     return render
 
@@ -141,7 +151,13 @@ def pdf_page_bodies(pdf: bytes) -> list[str]:
     """
     bodies = []
     for page in pdf_words(pdf):
-        kept = [w for w in page if w[0] >= BODY_LEFT and w[3] <= BODY_BOTTOM]
+        # Pleading paper has no text left of the body (its line numbers are
+        # an image); the "Before you file" sheet starts at 0.75 in.
+        numbered = not any(w[2] < BODY_LEFT and w[3] <= SHEET_BOTTOM for w in page)
+        if numbered:  # pleading paper: drop the footer
+            kept = [w for w in page if w[0] >= BODY_LEFT and w[3] <= BODY_BOTTOM]
+        else:  # the "Before you file" sheet: drop only its footer
+            kept = [w for w in page if w[3] <= SHEET_BOTTOM]
         kept.sort(key=lambda w: (round(w[3] / 4), w[0]))
         bodies.append(html_unescape(" ".join(w[4] for w in kept)))
     return bodies
@@ -196,6 +212,20 @@ def save_artifact(pdf: bytes, name: str, pages: str = "1-3") -> Path:
         check=True,
     )
     return target
+
+
+@pytest.fixture(autouse=True)
+def _fresh_render_budgets() -> Any:
+    """Every test starts with unspent rate limits and an empty render queue.
+
+    The test client always comes from one address, so without this the
+    per-address budget would run out part-way through the suite.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -49,12 +49,13 @@ def test_twin_has_the_petition_and_declaration_for_each_county(twin: Any) -> Non
         "COUNTY OF ALAMEDA",
         "I declare under penalty of perjury under the laws of the State of "
         "California that the foregoing is true and correct.",
-        "Attached (Exhibit A)",
+        "To be provided",
         "None of these offenses is a violent felony listed in Penal Code section 667.5",
     ):
         assert phrase in text, phrase
     assert "PC 211" not in text
-    assert "Maria" not in text
+    # The full name only on the sealed attachment, once per county.
+    assert text.count("Maria") == text.count("Full legal name: Maria Elena Lopez") == 2
     assert text.count("I, M.E.L., declare:") == 2
 
 
@@ -80,8 +81,11 @@ def test_twin_keeps_the_petitioners_line_breaks(twin: Any) -> None:
 
 
 def test_twin_uses_pleading_margins_line_numbers_and_footer(twin: Any) -> None:
+    sheet, *papers = twin.sections
+    assert sheet._sectPr.find(qn("w:lnNumType")) is None  # not pleading paper
+    assert sheet.footer.paragraphs[-1].text.startswith("BEFORE YOU FILE: NOT PART")
     titles = []
-    for section in twin.sections:
+    for section in papers:
         assert section.page_width == Inches(8.5)
         assert section.left_margin >= Inches(1)
         assert section.right_margin >= Inches(0.5)
@@ -94,6 +98,11 @@ def test_twin_uses_pleading_margins_line_numbers_and_footer(twin: Any) -> None:
         == [
             "PETITION FOR VACATUR RELIEF (PEN. CODE, § 236.14)",
             "DECLARATION OF PETITIONER",
+            "MEMORANDUM OF POINTS AND AUTHORITIES",
+            "REQUEST FOR CONFIDENTIALITY AND USE OF INITIALS",
+            "CONFIDENTIAL ATTACHMENT, LODGED CONDITIONALLY UNDER SEAL",
+            "[PROPOSED] ORDER GRANTING VACATUR RELIEF",
+            "PROOF OF SERVICE ON THE PROSECUTING AGENCY",
         ]
         * 2
     )

@@ -109,16 +109,63 @@ def test_felony_goes_to_district_attorney_and_chosen_city_office_to_misdemeanor(
     ]
 
 
-def test_unknown_prosecutor_of_a_city_misdemeanor_is_flagged_for_checking(
+def test_unknown_city_of_a_city_misdemeanor_leaves_the_prosecutor_blank(
     trafficking_case: dict[str, Any], full_details: dict[str, Any], build_packet: Build
 ) -> None:
     del full_details["prosecutor_0"]
     record = build_packet(trafficking_case, full_details).county_packets[0].records[0]
-    assert record.agency.name == "Los Angeles County District Attorney"
+    # Never the DA by default: in Los Angeles the City Attorney may have.
+    assert record.agency.name.startswith("[TO BE COMPLETED: prosecuting agency")
     assert record.agency_unsure
-    full_details["prosecutor_0"] = "da"
+    assert "city of arrest is not known" in record.agency_unknown_because
+    full_details["prosecutor_0"] = "da"  # arrested elsewhere in the county
     record = build_packet(trafficking_case, full_details).county_packets[0].records[0]
+    assert record.agency.name == "Los Angeles County District Attorney"
     assert not record.agency_unsure
+
+
+@pytest.mark.parametrize(
+    ("level", "city", "office"),
+    [
+        ("misdemeanor", "Los Angeles", "Los Angeles City Attorney"),
+        ("infraction", "Los Angeles", "Los Angeles City Attorney"),
+        ("felony", "Los Angeles", "Los Angeles County District Attorney"),
+        ("felony", "", "Los Angeles County District Attorney"),
+        ("misdemeanor", "da", "Los Angeles County District Attorney"),
+        ("unknown", "Los Angeles", None),  # felony: DA; misdemeanor: city
+        ("misdemeanor", "", None),
+    ],
+)
+def test_prosecutor_is_derived_from_the_city_of_arrest_and_the_level(
+    level: str, city: str, office: str | None, build_packet: Build
+) -> None:
+    case = {
+        "victimization": {"kinds": ["human_trafficking"]},
+        "records": [
+            {
+                "id": "1",
+                "system": "california",
+                "disposition": "conviction",
+                "offense": "PC 484",
+                "level": level,
+                "county": "Los Angeles",
+                "while_victimized": "yes",
+                "direct_result": "yes",
+                "enhancements": [],
+            }
+        ],
+    }
+    record = build_packet(case, {"prosecutor_0": city}).county_packets[0].records[0]
+    assert record.agency.known == (office is not None)
+    if office:
+        assert record.agency.name == office
+
+
+def test_a_county_without_city_prosecutors_is_served_on_the_da(
+    trafficking_case: dict[str, Any], build_packet: Build
+) -> None:
+    alameda = build_packet(trafficking_case, {}).county_packets[1]
+    assert [a.name for a in alameda.agencies] == ["Alameda County District Attorney"]
 
 
 @pytest.mark.parametrize(
@@ -136,20 +183,21 @@ def test_response_is_due_45_days_after_service(
     assert packet.response_due == due
 
 
-def test_service_date_defaults_to_today(
+def test_no_service_date_is_invented(
     trafficking_case: dict[str, Any], build_packet: Build
 ) -> None:
     packet = build_packet(trafficking_case, {}, today=date(2026, 11, 24))
-    assert packet.service_date == date(2026, 11, 24)
-    assert packet.response_due == date(2027, 1, 8)
+    assert packet.service_date is None  # the server dates the proof of service
+    assert packet.response_due is None  # "45 days after service"
 
 
 def test_nothing_is_invented_when_the_drafter_says_nothing(
     trafficking_case: dict[str, Any], build_packet: Build
 ) -> None:
     packet = build_packet(trafficking_case, {})
-    assert packet.petitioner.display_name == "[TO BE COMPLETED: your name]"
-    assert packet.petitioner.address_lines == ("[TO BE COMPLETED: mailing address]",)
+    assert packet.petitioner.display_name == "[TO BE COMPLETED: full name]"
+    assert packet.petitioner.address_lines == ()  # the caption prints a blank
+    assert packet.petitioner.phone == ""  # no "None": the line is left out
     for said in (
         packet.narrative.began,
         packet.narrative.ended,
@@ -160,7 +208,8 @@ def test_nothing_is_invented_when_the_drafter_says_nothing(
         assert said.startswith("[TO BE COMPLETED: ")
     numbers = [n for cp in packet.county_packets for n in cp.case_numbers]
     assert numbers == ["[TO BE COMPLETED: case number]"] * 3
-    assert {item.status for item in packet.evidence} == {"not_sharing"}
+    assert packet.evidence == ()
+    assert packet.sealed_evidence == ()
 
 
 @pytest.mark.parametrize(
@@ -191,13 +240,18 @@ def test_attached_evidence_gets_exhibit_letters_in_order(
     trafficking_case: dict[str, Any], build_packet: Build
 ) -> None:
     details = {"evidence_police_report": "attached", "evidence_t_visa": "attached"}
-    exhibits = {
-        item.key: item.exhibit
-        for item in build_packet(trafficking_case, details).evidence
+    details |= {
+        "evidence_protective_order": "attached",
+        "evidence_u_visa": "will_obtain",
     }
-    assert exhibits["t_visa"] == "A"
-    assert exhibits["police_report"] == "B"
-    assert exhibits["u_visa"] is None
+    packet = build_packet(trafficking_case, details)
+    exhibits = {item.key: item.exhibit for item in packet.evidence}
+    # Immigration documents are never public exhibits: sealed, unlettered.
+    assert exhibits == {"protective_order": "A", "police_report": "B"}
+    assert [(i.key, i.exhibit) for i in packet.sealed_evidence] == [
+        ("t_visa", None),
+        ("u_visa", None),
+    ]
 
 
 def test_only_confirmed_subdivisions_are_cited_by_letter() -> None:
@@ -250,5 +304,7 @@ def test_record_without_a_known_county_gets_blanks_for_court_and_agency(
     assert county_packet.county is None
     assert county_packet.county_label == "[TO BE COMPLETED: county]"
     (record,) = county_packet.records
-    assert record.agency.name == "[TO BE COMPLETED: prosecuting agency]"
+    assert record.agency.name == (
+        "[TO BE COMPLETED: prosecuting agency that obtained the conviction]"
+    )
     assert record.agency_unsure

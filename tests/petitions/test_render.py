@@ -9,19 +9,21 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import subprocess
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
+from petitions import pleading_grid
 from petitions.packet import packet_build
-from petitions.render import petition_render_pdf
 from screener.rules import screen
 from tests.petitions.conftest import (
     TODAY,
     make_full_details,
     make_trafficking_case,
+    papers_pdf,
     pdf_page_bodies,
     pdf_pages_text,
     pdf_text,
@@ -43,11 +45,58 @@ def packet_pdf() -> bytes:
     packet = packet_build(
         case=case, screening=screen(case), details=make_full_details(), today=TODAY
     )
-    return petition_render_pdf(packet=packet)
+    return papers_pdf(packet)
 
 
 def _line_number_words(page: list[tuple[float, float, float, float, str]]) -> list:
-    return [w for w in page if w[2] < TEXT_LEFT - 20 and w[1] < PAGE_HEIGHT - 48]
+    """Where the grid image prints each line number, as pdftotext boxes would.
+
+    The numbers are drawn into the page background (petitions.pleading_grid),
+    so they are not PDF text; ``test_the_grid_image_prints_1_to_28_on_every_
+    page`` checks the image really has them there.
+    """
+    first_top = pleading_grid.TOP + pleading_grid.BASELINE - 10.69  # ascent
+    return [
+        (
+            74.0,
+            first_top + LINE_PITCH * n,
+            80.0,
+            first_top + LINE_PITCH * n + 13.28,
+            str(n + 1),
+        )
+        for n in range(pleading_grid.LINES)
+    ]
+
+
+def _dark_rows(pdf: bytes, page: int, x0: float, x1: float) -> list[int]:
+    """Rows (in points) with ink between x0 and x1, rendered at 72 dpi."""
+    ppm = subprocess.run(
+        ["pdftoppm", "-r", "72", "-gray", "-f", str(page), "-l", str(page), "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", ppm)
+    assert header
+    width = int(header.group(1))
+    pixels = ppm[header.end() :]
+    rows = len(pixels) // width
+    return [
+        y
+        for y in range(rows)
+        if min(pixels[y * width + round(x0) : y * width + round(x1)]) < 192
+    ]
+
+
+def _pages_by_footer(pdf: bytes) -> list[tuple[str, str]]:
+    """(footer title, body text) of each page."""
+    return list(
+        zip(
+            (page.strip().splitlines()[-1].strip() for page in pdf_pages_text(pdf)),
+            pdf_page_bodies(pdf),
+            strict=True,
+        )
+    )
 
 
 def _papers(pdf: bytes, footer_title: str) -> list[str]:
@@ -67,23 +116,67 @@ def _papers(pdf: bytes, footer_title: str) -> list[str]:
     return papers
 
 
-def test_every_page_is_letter_size_with_line_numbers_1_to_28(packet_pdf: bytes) -> None:
+def test_every_page_is_letter_size_with_the_grid_image(packet_pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(packet_pdf))
+    assert len(reader.pages) > 10
+    seen: set[tuple[int, int, int]] = set()
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == (
             PAGE_WIDTH,
             PAGE_HEIGHT,
         )
-    pages = pdf_words(packet_pdf)
-    assert len(pages) == len(reader.pages) > 10
-    for page in pages:
-        numbers = _line_number_words(page)
-        assert [w[4] for w in numbers] == [str(n) for n in range(1, 29)]
-        tops = [w[1] for w in numbers]
-        gaps = {round(b - a, 1) for a, b in itertools.pairwise(tops)}
-        assert gaps == {LINE_PITCH}
-        # Line 1 starts at the 1 in top margin; line 8 at 3 1/3 in (rule 2.111).
-        assert tops[7] - tops[0] == pytest.approx(7 * LINE_PITCH, abs=0.2)
+        drawn = re.findall(rb"/(x\d+) Do", page.get_contents().get_data())
+        images = {
+            (ref.idnum, image["/Width"], image["/Height"])
+            for name in drawn
+            for ref in _images_in(page["/Resources"]["/XObject"][f"/{name.decode()}"])
+            for image in [ref.get_object()]
+        }
+        seen.update(images)
+        # The numbers strip, and the pixel stretched into the two other rules.
+        assert {(w, h) for _, w, h in images} == {(450, 3300), (1, 1)}
+    assert len(seen) == 2  # each image embedded once, drawn on every page
+
+
+def _images_in(reference: Any) -> list[Any]:
+    """Image XObject references drawn by a (form) XObject, recursively."""
+    xobject = reference.get_object()
+    if xobject["/Subtype"] == "/Image":
+        return [reference]
+    inner = xobject.get("/Resources", {}).get("/XObject", {})
+    return [found for ref in inner.values() for found in _images_in(ref)]
+
+
+def test_the_grid_image_prints_1_to_28_on_every_page(packet_pdf: bytes) -> None:
+    """Ink in the number column exactly on the 28 lines, 24 pt apart."""
+    pages = len(PdfReader(io.BytesIO(packet_pdf)).pages)
+    for page in (1, 2, pages):
+        rows = [y for y in _dark_rows(packet_pdf, page, 66, 80) if y < 744]
+        bands = [[rows[0]]]
+        for row in rows[1:]:
+            if row - bands[-1][-1] > 8:  # digits are 9 pt tall, lines 24 pt apart
+                bands.append([])
+            bands[-1].append(row)
+        assert len(bands) == 28
+        bottoms = [band[-1] for band in bands]
+        assert {b - a for a, b in itertools.pairwise(bottoms)} <= {23, 24, 25}
+        # Line 1's baseline just under the 1 in top margin; line 8 at 3 1/3 in.
+        assert bottoms[0] == pytest.approx(72 + pleading_grid.BASELINE, abs=1.5)
+        assert bottoms[7] - bottoms[0] == pytest.approx(7 * LINE_PITCH, abs=1.5)
+        # The double rule left of the text runs the full height of the page.
+        assert len(_dark_rows(packet_pdf, page, 89, 94)) >= 790
+
+
+def test_the_shipped_grid_images_are_the_generated_ones() -> None:
+    assert pleading_grid.GRID_FILE.read_bytes() == pleading_grid.grid_png()
+    assert pleading_grid.RULE_FILE.read_bytes() == pleading_grid.rule_png()
+
+
+def test_the_right_rule_and_the_footer_rule_are_drawn(packet_pdf: bytes) -> None:
+    assert len(_dark_rows(packet_pdf, 2, 587, 590)) >= 790  # the right rule
+    footer = [y for y in _dark_rows(packet_pdf, 2, 5, 60) if y > 744]
+    assert footer
+    assert abs(footer[0] - 762) <= 1  # between the page number and the title
 
 
 def test_body_text_sits_on_the_numbered_lines(packet_pdf: bytes) -> None:
@@ -134,8 +227,9 @@ def test_each_paper_numbers_its_pages_from_1(packet_pdf: bytes) -> None:
     for page in pdf_pages_text(packet_pdf):
         lines = [line.strip() for line in page.splitlines() if line.strip()]
         page_numbers.append(int(lines[-2]))
-    # 2 counties x 6 papers, each starting again at page 1.
-    assert page_numbers.count(1) == 12
+    # 2 counties x 7 papers (with initials: the confidential attachment),
+    # each starting again at page 1.
+    assert page_numbers.count(1) == 14
     for previous, current in itertools.pairwise(page_numbers):
         assert current in (1, previous + 1)
 
@@ -169,8 +263,8 @@ def test_each_county_gets_its_own_petition_and_agency(packet_pdf: bytes) -> None
     assert "Los Angeles County District Attorney" in los_angeles
     assert "Alameda County District Attorney" in alameda
     assert "Los Angeles" not in alameda
-    for proof in (los_angeles, alameda):
-        assert "VERIFY BEFORE FILING" in proof
+    for proof in (los_angeles, alameda):  # drafting notes live on the sheet
+        assert "VERIFY" not in proof
 
 
 def test_proof_of_service_states_the_45_day_response_date(
@@ -209,7 +303,7 @@ def test_unknown_facts_are_marked_blanks_not_invented(
     text = pdf_text(render_packet(trafficking_case, {}))
     assert "[TO BE COMPLETED: case number]" in text
     assert "[TO BE COMPLETED: when it began]" in text
-    assert "[TO BE COMPLETED: how the offense happened because of" in text
+    assert "[TO BE COMPLETED: how each offense was the direct result" in text
 
 
 def test_initials_only_when_asked(
@@ -217,24 +311,37 @@ def test_initials_only_when_asked(
     trafficking_case: dict[str, Any],
     full_details: dict[str, Any],
 ) -> None:
-    with_initials = pdf_text(render_packet(trafficking_case, full_details))
-    assert "M.E.L." in with_initials
-    assert "Maria" not in with_initials
-    assert "Lopez" not in with_initials
+    pdf = render_packet(trafficking_case, full_details)
+    sealed = "CONFIDENTIAL ATTACHMENT, LODGED CONDITIONALLY UNDER SEAL"
+    # The full name is on the sealed attachment only (one per county).
+    for footer, body in _pages_by_footer(pdf):
+        if footer != sealed:
+            assert "Maria" not in body, footer
+            assert "Lopez" not in body, footer
+    sealed_papers = _papers(pdf, sealed)
+    assert len(sealed_papers) == 2
+    assert all("Full legal name: Maria Elena Lopez" in p for p in sealed_papers)
+    for title in (
+        "DECLARATION OF PETITIONER",
+        "PROOF OF SERVICE ON THE PROSECUTING AGENCY",
+    ):
+        assert all("M.E.L." in paper for paper in _papers(pdf, title))
     full_details["use_initials"] = False
-    full_name = pdf_text(render_packet(trafficking_case, full_details))
-    assert "Maria Elena Lopez" in full_name
+    full_name = render_packet(trafficking_case, full_details)
+    text = pdf_text(full_name)
+    assert "Maria Elena Lopez" in text
+    assert "M.E.L." not in text
+    assert "initials" not in text  # no paper asks for them
+    # The sealed attachment stays for the T visa notice, without an identity.
+    assert all("Full legal name" not in p for p in _papers(full_name, sealed))
 
 
-def test_evidence_list_marks_every_item(packet_pdf: bytes) -> None:
+def test_evidence_lists_only_what_was_chosen(packet_pdf: bytes) -> None:
     text = pdf_text(packet_pdf)
-    assert (
-        "T visa approval notice (Form I-797 for Form I-914) Attached (Exhibit A)"
-        in text
-    )
-    assert "Police report naming the trafficker or abuser Will obtain" in text
-    assert "Expert declaration (Evid. Code, §§ 1107, 1107.5) Not sharing" in text
-    assert text.count("Continued Presence") >= 2  # one list per county
+    assert "Police report naming the trafficker or abuser To be provided" in text
+    assert "Not sharing" not in text
+    assert "Expert declaration" not in text
+    assert "Continued Presence" not in text  # never chosen, never listed
 
 
 def test_order_names_each_agency_and_doj_and_the_violent_felony_statement(
@@ -260,11 +367,14 @@ def test_unverified_subdivisions_are_not_cited_by_letter(packet_pdf: bytes) -> N
 def test_partner_violence_petition_cites_236_15_and_flags_verification(
     render_packet: Render, partner_violence_case: dict[str, Any]
 ) -> None:
-    pdf = render_packet(partner_violence_case, {"use_initials": True, "name": "A B"})
+    pdf = render_packet(
+        partner_violence_case,
+        {"use_initials": True, "name": "A B", "prosecutor_0": "da"},
+    )
     text = pdf_text(pdf)
     assert "Penal Code section 236.15" in text
     assert "subd. (" not in text.replace("section 236.14, subdivision", "")
-    assert "[VERIFY" in text
+    assert "VERIFY" not in text  # the unverified-law notes are on the sheet
     assert "San Diego County District Attorney" in text
     save_artifact(pdf, "partner-violence", pages="1-2")
 
@@ -315,7 +425,8 @@ def test_declaration_paragraphs_are_numbered_without_gaps(
     declaration = _papers(pdf, "DECLARATION OF PETITIONER")[0]
     numbers = [int(n) for n in re.findall(r"(?:^| )(\d{1,2})\. (?=[A-Z])", declaration)]
     assert numbers == list(range(1, len(numbers) + 1))
-    assert len(numbers) == (11 if safety else 10)
+    # No exhibit is attached in these details, so no exhibit paragraph.
+    assert len(numbers) == (10 if safety else 9)
     assert ("He still looks for me." in declaration) == bool(safety)
 
 
@@ -346,9 +457,9 @@ def test_needs_review_and_juvenile_records_carry_visible_markers(
         },
     ]
     text = pdf_text(render_packet(trafficking_case, {}))
-    assert "XX 999 [ATTORNEY" in text  # the table cell wraps after this
-    assert "PC 484 [ATTORNEY REVIEW" not in text
-    assert "[VERIFY BEFORE FILING: a juvenile adjudication" in text
+    assert "XX 999" in text
+    assert "ATTORNEY REVIEW" not in text  # flagged on the "Before you file" sheet
+    assert "VERIFY" not in text
     assert "rebuttable presumption" in text
     assert "Kern County District Attorney" in text
 

@@ -71,7 +71,8 @@ def test_a_busy_slot_brings_the_form_back_with_every_answer_and_a_retry_time(
     put_case_in_session(client, trafficking_case)
     response = client.post(URL, _form_data(control="He kept my ID card, always."))
     assert response.status_code == 503
-    assert response["Retry-After"] == str(throttle.BUSY_RETRY_SECONDS)
+    # Alone in the queue, so next in line: told to come back soon.
+    assert response["Retry-After"] == str(throttle.NEXT_RETRY_SECONDS)
     assert response["Content-Type"].startswith("text/html")
     body = response.content.decode()
     assert "Many people are preparing papers right now" in body
@@ -131,3 +132,55 @@ def test_a_broken_rate_cache_lets_the_download_through(
     monkeypatch.setattr(cache, "add", down)
     put_case_in_session(client, trafficking_case)
     assert client.post(URL, _form_data(file_format="docx")).status_code == 200
+
+
+def test_one_address_cannot_take_every_render_with_new_sessions(
+    trafficking_case: dict[str, Any], settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Per-session budgets are free to renew; the address budget is not."""
+    import screener.ratelimit
+
+    settings.PETITION_RATE_PER_ADDRESS = 2
+    now = screener.ratelimit.time.time()  # one rate window for all three renders
+    monkeypatch.setattr(screener.ratelimit.time, "time", lambda: now)
+    statuses = []
+    for _ in range(3):
+        client = Client()  # a fresh session each time, same address
+        put_case_in_session(client, trafficking_case)
+        statuses.append(client.post(URL, _form_data()).status_code)
+    assert statuses == [200, 200, 429]
+
+
+def test_the_longest_waiting_person_gets_the_next_free_slot(
+    trafficking_case: dict[str, Any],
+) -> None:
+    burst, survivor = Client(), Client()
+    for client in (burst, survivor):
+        put_case_in_session(client, trafficking_case)
+    with slot_held():  # a render is running; the survivor asks and is refused
+        refused = survivor.post(URL, _form_data())
+    assert refused.status_code == 503
+    assert refused["Retry-After"] == str(throttle.NEXT_RETRY_SECONDS)
+    # The slot is free again, but the survivor has waited longer than the
+    # client whose burst comes in now: the burst waits, behind her.
+    jumped = burst.post(URL, _form_data())
+    assert jumped.status_code == 503
+    assert jumped["Retry-After"] == str(throttle.BUSY_RETRY_SECONDS)
+    served = survivor.post(URL, _form_data())
+    assert served.status_code == 200
+    assert served.content.startswith(b"%PDF")
+    # Her turn taken, she leaves the queue and the burst goes next.
+    assert burst.post(URL, _form_data()).status_code == 200
+
+
+def test_a_place_in_the_queue_lapses_when_its_holder_stops_asking(
+    trafficking_case: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone, other = Client(), Client()
+    for client in (gone, other):
+        put_case_in_session(client, trafficking_case)
+    with slot_held():
+        assert gone.post(URL, _form_data()).status_code == 503
+    later = throttle.time.time() + throttle.QUEUE_PATIENCE_SECONDS + 1
+    monkeypatch.setattr(throttle.time, "time", lambda: later)
+    assert other.post(URL, _form_data()).status_code == 200

@@ -85,7 +85,8 @@ def test_valid_post_downloads_the_packet_and_keeps_the_answers(
     text = pdf_text(pdf)
     assert "23CR12345" in text
     assert "M.E.L." in text
-    assert "Maria" not in text
+    # The full name only on the sealed attachments (one per county).
+    assert text.count("Maria") == text.count("Full legal name: Maria Elena Lopez") == 2
     assert "the response is due by January 15, 2027" in text
     # Downloading keeps the answers: she may still send them to legal aid,
     # and only "Delete my answers now" (or exit, or idle expiry) wipes them.

@@ -1,0 +1,75 @@
+"""The one petition service: which records, which form, which packet, which file.
+
+The survivor's drafting page (``petitions.views``) and the attorney's draft
+from a legal-aid case (``intake.views``) both go through here, so the two
+can never draft different papers from the same answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from petitions.docx_twin import petition_render_docx
+from petitions.forms import DraftDetailsForm
+from petitions.packet import (
+    TRAFFICKING,
+    CandidateRecord,
+    Packet,
+    candidate_records,
+    packet_build,
+    statute_options,
+)
+from petitions.render import petition_render_pdf
+
+# Neutral file names: no name, no offense, no statute.
+PDF_FILENAME = "documents.pdf"
+DOCX_FILENAME = "documents.docx"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def records_to_draft(
+    case: Mapping[str, Any], screening: Mapping[str, Any]
+) -> list[CandidateRecord]:
+    """Every record that would go into a petition under any offered statute."""
+    seen: dict[int, CandidateRecord] = {}
+    for statute in statute_options(case) or [TRAFFICKING]:
+        for record in candidate_records(case, screening, statute):
+            seen.setdefault(record.index, record)
+    return sorted(seen.values(), key=lambda record: record.index)
+
+
+def details_form(
+    case: Mapping[str, Any],
+    screening: Mapping[str, Any],
+    data: Any = None,
+    *,
+    attorney: bool = False,
+    initial: Mapping[str, Any] | None = None,
+) -> DraftDetailsForm:
+    """The drafting form for a case: the survivor's, or the attorney's."""
+    return DraftDetailsForm(
+        data,
+        initial=dict(initial or {}),
+        statutes=statute_options(case),
+        records=records_to_draft(case, screening),
+        attorney=attorney,
+    )
+
+
+def packet_for(
+    case: Mapping[str, Any],
+    screening: Mapping[str, Any],
+    details: Mapping[str, Any],
+    today: date,
+) -> Packet:
+    """The packet for a case and the drafting details."""
+    return packet_build(case=case, screening=screening, details=details, today=today)
+
+
+def packet_file(packet: Packet, file_format: str | None) -> tuple[bytes, str, str]:
+    """The packet as (body, content type, neutral file name); PDF unless DOCX."""
+    if file_format == "docx":
+        return petition_render_docx(packet=packet), DOCX_TYPE, DOCX_FILENAME
+    return petition_render_pdf(packet=packet), "application/pdf", PDF_FILENAME
