@@ -214,25 +214,15 @@ class Office:
     known: bool = True
 
 
-def _attribute(obj: object, *names: str) -> Any:
-    """The first of ``names`` that ``obj`` has and fills, else None."""
-    for name in names:
-        value = getattr(obj, name, None)
-        if value:
-            return value
-    return None
-
-
 def office_of(agency: Agency) -> Office:
     """An ``Office`` for a directory agency, whatever it could source."""
     lines = tuple(str(line) for line in (agency.address or ()) if str(line).strip())
     return Office(
         name=agency.name,
         address_lines=lines or (blank(f"mailing address of the {agency.name}"),),
-        phone=str(_attribute(agency, "phone") or "")
-        or blank(f"telephone of the {agency.name}"),
-        source=str(_attribute(agency, "source") or ""),
-        checked=str(_attribute(agency, "checked") or ""),
+        phone=agency.phone or blank(f"telephone of the {agency.name}"),
+        source=agency.source or "",
+        checked=str(agency.checked or ""),
     )
 
 
@@ -249,10 +239,10 @@ def court_of(county: County | None) -> Office:
     return Office(
         name=county.court_name,
         address_lines=lines or (blank(f"filing address of the {county.court_name}"),),
-        phone=str(_attribute(county, "court_phone") or "")
-        or blank(f"telephone of the {county.court_name}"),
-        source=str(_attribute(county, "court_source", "source") or ""),
-        checked=str(_attribute(county, "court_checked", "checked") or ""),
+        # Each office's own source and date (petitions/data/counties.yaml).
+        phone=county.court.phone or blank(f"telephone of the {county.court_name}"),
+        source=county.court.source or "",
+        checked=str(county.court.checked or ""),
     )
 
 

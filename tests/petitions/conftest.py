@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import uuid
 from collections.abc import Callable
 from datetime import date
 from html import unescape as html_unescape
@@ -215,17 +216,20 @@ def save_artifact(pdf: bytes, name: str, pages: str = "1-3") -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_render_budgets() -> Any:
+def _fresh_render_budgets(settings: Any) -> None:
     """Every test starts with unspent rate limits and an empty render queue.
 
     The test client always comes from one address, so without this the
-    per-address budget would run out part-way through the suite.
+    per-address budget would run out part-way through the suite. A fresh
+    in-memory cache per test (the shared database cache is tested in
+    tests/intake) also keeps tests that need no database off it.
     """
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"petitions-{uuid.uuid4()}",
+        }
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -36,7 +36,10 @@ def test_the_city_of_arrest_is_asked_for_a_city_misdemeanor_only(
     assert "In which city were you arrested for PC 647(b)?" in body
     assert "Somewhere else in Los Angeles County" in body
     assert 'name="prosecutor_1"' not in body  # a felony: always the DA
-    assert 'name="prosecutor_2"' not in body  # Alameda: no city prosecutor
+    # Alameda County has one sourced city office (the City of Alameda's City
+    # Attorney), so its misdemeanor asks too; its felony does not.
+    assert 'name="prosecutor_2"' in body
+    assert 'name="prosecutor_3"' not in body
 
 
 def test_a_spanish_statement_downloads_with_translation_blanks(

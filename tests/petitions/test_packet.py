@@ -161,11 +161,23 @@ def test_prosecutor_is_derived_from_the_city_of_arrest_and_the_level(
         assert record.agency.name == office
 
 
-def test_a_county_without_city_prosecutors_is_served_on_the_da(
+def test_a_misdemeanor_outside_the_city_offices_is_served_on_the_da(
     trafficking_case: dict[str, Any], build_packet: Build
 ) -> None:
-    alameda = build_packet(trafficking_case, {}).county_packets[1]
+    # Record 3 (index 2), a misdemeanor in Alameda County: "somewhere else in
+    # the county" than the City of Alameda means the district attorney.
+    alameda = build_packet(trafficking_case, {"prosecutor_2": "da"}).county_packets[1]
     assert [a.name for a in alameda.agencies] == ["Alameda County District Attorney"]
+
+
+def test_a_misdemeanor_whose_city_is_not_known_is_served_on_a_blank(
+    trafficking_case: dict[str, Any], build_packet: Build
+) -> None:
+    """Alameda County has a city office for misdemeanors: never guess the DA."""
+    alameda = build_packet(trafficking_case, {}).county_packets[1]
+    assert [a.name for a in alameda.agencies] == [
+        "[TO BE COMPLETED: prosecuting agency that obtained the conviction]"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -171,10 +171,21 @@ def download(request: pytest.FixtureRequest) -> Download:
     return _read(_build(*request.param))
 
 
+_WRAPPED = re.compile(r"(?<=[/\-])\s+")
+
+
+def _words(text: str) -> Counter[str]:
+    """Words, with a web address that the PDF wrapped at "/" or "-" made whole.
+
+    The same joining is done to both texts, so it hides nothing but the wrap.
+    """
+    return Counter(_WRAPPED.sub("", text).split())
+
+
 def test_the_word_twin_says_what_the_pdf_says(download: Download) -> None:
     """Same words, the same number of times: only the layout differs."""
-    pdf_words = Counter(download.pdf_text.split())
-    word_words = Counter(download.word_text.split())
+    pdf_words = _words(download.pdf_text)
+    word_words = _words(download.word_text)
     assert pdf_words - word_words == Counter()
     assert word_words - pdf_words == Counter()
 
@@ -300,8 +311,15 @@ def test_unknown_prosecutor_is_blank_and_the_sheet_says_how_to_find_it(
         assert "San Diego County District Attorney" not in download.papers
         assert "docket (register of actions)" in download.sheet
     else:  # arrested in the City of Los Angeles: its City Attorney prosecuted
-        assert unknown not in download.papers
-        assert "Los Angeles City Attorney 200 North Main Street" in download.papers
+        # (its mailing address is not yet sourced: a blank, never a guess).
+        city = "Los Angeles City Attorney"
+        assert f"{city} [TO BE COMPLETED: mailing address of the {city}]" in (
+            download.papers
+        )
+        # The Alameda misdemeanor's city was not given, and the City of
+        # Alameda has its own prosecutor: a blank with the sheet's advice.
+        assert unknown in download.papers
+        assert "docket (register of actions)" in download.sheet
 
 
 def test_blanks_are_highlighted_in_the_word_twin(download: Download) -> None:
@@ -387,7 +405,7 @@ def test_an_address_nobody_sourced_prints_as_a_blank(monkeypatch: Any) -> None:
     assert los_angeles is not None
     unsourced = dataclasses.replace(
         los_angeles,
-        court_address=(),
+        court=dataclasses.replace(los_angeles.court, address=()),
         district_attorney=dataclasses.replace(
             los_angeles.district_attorney, address=()
         ),

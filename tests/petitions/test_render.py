@@ -42,8 +42,10 @@ LINE_PITCH = 24.0
 def packet_pdf() -> bytes:
     """The standard two-county packet, rendered once for the read-only tests."""
     case = make_trafficking_case()
+    # The Alameda misdemeanor was arrested outside the City of Alameda.
+    details = make_full_details() | {"prosecutor_2": "da"}
     packet = packet_build(
-        case=case, screening=screen(case), details=make_full_details(), today=TODAY
+        case=case, screening=screen(case), details=details, today=TODAY
     )
     return papers_pdf(packet)
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client
 
@@ -129,7 +129,9 @@ def test_a_broken_rate_cache_lets_the_download_through(
     def down(*args: Any, **kwargs: Any) -> None:
         raise ConnectionError("redis is away")
 
-    monkeypatch.setattr(cache, "add", down)
+    # The backend object itself, not the module-level proxy (the test's
+    # cache settings change under it).
+    monkeypatch.setattr(caches["default"], "add", down)
     put_case_in_session(client, trafficking_case)
     assert client.post(URL, _form_data(file_format="docx")).status_code == 200
 
