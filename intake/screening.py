@@ -6,7 +6,7 @@ Why this shape (the least invasive one):
 * Staff run the SAME wizard and rules, at the same URLs. Starting one
   (``screen_start``) sets one plain session flag, ``STAFF_SCREENING``,
   holding only ids (organisation, case to re-run or none, an idempotency
-  key), then hands the POST to the survivor's own ``screener.views.begin``.
+  key), then hands the POST to the survivor's own ``screener.answers.start_screening``.
 * The survivor's check page has one guarded line: when that flag is in the
   session it includes ``intake/_staff_attach.html`` (an "Attach" button
   posting here). Survivors never have the flag: only a verified staff view
@@ -42,7 +42,6 @@ from intake.forms import (
 from intake.models import Action, Case, Role, Source
 from screener import answers as screener_answers
 from screener import session_store
-from screener import views as screener_views
 from screener.rules import InvalidCase, screen
 from screener.rules.facts import read_case
 
@@ -63,7 +62,7 @@ def _start(request: HttpRequest, case: Case | None) -> HttpResponse:
     """Mark this session as a staff screening, then begin the wizard."""
     _mark(request, case)
     services.audit(request.user, Action.SCREEN, case=case, detail="start")
-    return screener_views.begin(request)
+    return screener_answers.start_screening(request)
 
 
 @require_POST
@@ -91,7 +90,7 @@ def screen_again(request: HttpRequest, pk: int) -> HttpResponse:
     services.audit(request.user, Action.SCREEN, case=case, detail="start")
     screener_answers.save_screening(request, screening)
     request.session.pop(session_store.CASE_KEY, None)
-    session_store.write(request, screener_views.WIZARD_KEY, None)
+    session_store.write(request, session_store.WIZARD_KEY, None)
     return redirect("screener:check")
 
 
@@ -101,7 +100,7 @@ def _forget_screening(request: HttpRequest) -> None:
         STAFF_SCREENING,
         session_store.SCREENING_KEY,
         session_store.CASE_KEY,
-        screener_views.WIZARD_KEY,
+        session_store.WIZARD_KEY,
     ):
         request.session.pop(key, None)
 

@@ -838,3 +838,15 @@ def _provenance(office: Office) -> str:
     if office.source and office.checked:
         return f" (Taken from {office.source}, checked {office.checked}.)"
     return " (Not checked against an official source: confirm before filing.)"
+
+
+def packet_record_ids(case: Mapping[str, Any], output: dict[str, Any]) -> set[str]:
+    """Ids of the records a drafted packet would cover, under any statute offered.
+
+    Registered with ``screener.next_steps`` so the results page offers
+    "Start a draft petition" only where a packet applies.
+    """
+    ids: set[str] = set()
+    for statute in statute_options(case) or [TRAFFICKING]:
+        ids |= {c.record_id for c in candidate_records(case, output, statute)}
+    return ids

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from formtools.wizard.views import WizardView
@@ -305,3 +307,34 @@ def _same_results(case: dict[str, Any], screening: dict[str, Any]) -> bool:
         ]
 
     return statuses(screen(rebuilt)) == statuses(screen({**case, "as_of": as_of}))
+
+
+def open_wizard(
+    request: HttpRequest,
+    step_data: dict[str, Any],
+    extra: dict[str, Any],
+    first_step: str,
+) -> HttpResponse:
+    """Put stored answers into the wizard and open it at ``first_step``."""
+    session_store.write(
+        request,
+        session_store.WIZARD_KEY,
+        {
+            "step": first_step,
+            "step_data": step_data,
+            "step_files": {},
+            "extra_data": extra,
+        },
+    )
+    return redirect("screener:step", step=first_step)
+
+
+def start_screening(request: HttpRequest) -> HttpResponse:
+    """A new screening, forgetting any earlier one in this browser.
+
+    Here rather than in views so the staff workspace (intake) can start one
+    for a client without importing this app's views.
+    """
+    save_screening(request, {"records": [], "person_steps": {}, "person": {}})
+    request.session.pop(session_store.CASE_KEY, None)
+    return open_wizard(request, {}, {"ask_person": True}, f.SYSTEM)

@@ -58,6 +58,8 @@ LEGAL_AID = (
     gettext_noop("Free civil legal help in Orange County."),
     gettext_noop("Free legal help in rural California."),
     gettext_noop("Free civil legal help in Northern California."),
+    # Opening hours (``hours``), shown beside the phone number.
+    gettext_noop("24 hours a day, 7 days a week (hotline)"),
 )
 
 OFFENSE_TITLES = (

@@ -8,6 +8,7 @@ a view, so the intake app can use it without importing this app's views).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
@@ -24,23 +25,32 @@ def petition_url() -> str | None:
         return None
 
 
+PacketRecords = Callable[[dict[str, Any], dict[str, Any]], set[str]]
+_packet_records: PacketRecords | None = None
+
+
+def register_packet_records(function: PacketRecords) -> None:
+    """The petitions app says which records its packet covers (AppConfig.ready).
+
+    So this app, below petitions in the picture (docs/architecture.md),
+    never imports it.
+    """
+    global _packet_records
+    _packet_records = function
+
+
 def packet_record_ids(
     case: dict[str, Any], output: dict[str, Any] | None = None
 ) -> set[str]:
     """Ids of the records a drafted petition packet would cover (empty: none)."""
-    if petition_url() is None:
+    if petition_url() is None or _packet_records is None:
         return set()
-    from petitions.packet import TRAFFICKING, candidate_records, statute_options
-
     if output is None:
         try:
             output = screen(case)
         except InvalidCase:
             return set()
-    ids: set[str] = set()
-    for statute in statute_options(case) or [TRAFFICKING]:
-        ids |= {c.record_id for c in candidate_records(case, output, statute)}
-    return ids
+    return _packet_records(case, output)
 
 
 def handoff_url(case: dict[str, Any]) -> str | None:

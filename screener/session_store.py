@@ -26,6 +26,8 @@ from django.http import HttpRequest, HttpResponse
 
 CASE_KEY = "finished_case"
 SCREENING_KEY = "screening"
+# The formtools wizard's own state (its storage prefix; wizard_storage.py).
+WIZARD_KEY = "wizard_s"
 KEY_COOKIE = "k"
 # A marker encrypted under the key the server issued: only that key opens it.
 KEY_MARKER = "km"

@@ -29,7 +29,7 @@ from screener.wizard import DONE, URL_NAME, replay
 
 logger = logging.getLogger(__name__)
 NEUTRAL_SITE = "https://www.google.com/search?q=weather"
-WIZARD_KEY = "wizard_s"
+WIZARD_KEY = session_store.WIZARD_KEY
 # Far below the rules' own limit; a screening with more cases needs a lawyer.
 MAX_CASES = 20
 
@@ -50,29 +50,11 @@ def safety(request: HttpRequest) -> HttpResponse:
     return render(request, "screener/safety.html")
 
 
-def _start_run(request: HttpRequest, step_data: dict[str, Any], extra: dict[str, Any],
-               first_step: str) -> HttpResponse:  # fmt: skip
-    """Put stored answers into the wizard and open it at ``first_step``."""
-    session_store.write(
-        request,
-        WIZARD_KEY,
-        {
-            "step": first_step,
-            "step_data": step_data,
-            "step_files": {},
-            "extra_data": extra,
-        },
-    )
-    return redirect(URL_NAME, step=first_step)
-
-
 @require_POST
 @never_cache
 def begin(request: HttpRequest) -> HttpResponse:
     """Start a new screening, forgetting any earlier one in this browser."""
-    answers.save_screening(request, {"records": [], "person_steps": {}, "person": {}})
-    request.session.pop(session_store.CASE_KEY, None)
-    return _start_run(request, {}, {"ask_person": True}, f.SYSTEM)
+    return answers.start_screening(request)
 
 
 def _records_view(screening: dict[str, Any]) -> list[dict[str, Any]]:
@@ -120,7 +102,7 @@ def check(request: HttpRequest) -> HttpResponse:
 def _check_action(request: HttpRequest, screening: dict[str, Any]) -> HttpResponse:
     action = request.POST.get("action")
     if action == "add" and len(screening["records"]) < MAX_CASES:
-        return _start_run(
+        return answers.open_wizard(
             request, dict(screening.get("person_steps") or {}), {"ask_person": False, "adding": True},
             f.SYSTEM,
         )  # fmt: skip
@@ -183,7 +165,7 @@ def change(request: HttpRequest, index: int, step: str) -> HttpResponse:
         "editing": index,
         "return_to_check": True,
     }
-    return _start_run(request, step_data, extra, step)
+    return answers.open_wizard(request, step_data, extra, step)
 
 
 @require_GET

@@ -183,6 +183,7 @@ def test_data_text_shown_on_the_page_is_marked_for_translation() -> None:
         org for orgs in listing.by_county.values() for org in orgs
     ):
         assert org.about in data_strings.LEGAL_AID, org.about
+        assert not org.hours or org.hours in data_strings.LEGAL_AID, org.hours
 
 
 def _spanish_in_po() -> dict[str, str]:
