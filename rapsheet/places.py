@@ -31,6 +31,12 @@ OTHER_STATES = frozenset(
 
 # City (or court seat) -> county. Cities whose name is also their county's
 # name (Fresno, Sacramento, Ventura ...) need no entry.
+# Source for incorporated cities: the county column of "List of
+# municipalities in California" (2020 census),
+# https://en.wikipedia.org/wiki/List_of_municipalities_in_California,
+# checked 2026-12-01. Court seats and unincorporated places a RAP sheet names
+# (Antelope Valley, Airport, East Los Angeles ...) are not on that list and
+# were not separately sourced: staff confirm the county in the review table.
 CITY_COUNTY: dict[str, str] = {
     # Los Angeles County
     **dict.fromkeys(
