@@ -95,6 +95,11 @@ def environment(soak_dir: str, database_url: str) -> dict[str, str]:
         WEB_THREADS="8",
         PETITION_RENDERS_AT_ONCE="1",
         PETITION_RATE_PER_MINUTE="6",
+        # Every simulated survivor comes from 127.0.0.1: the per-address
+        # limits (made for one real address) would count them all as one.
+        # Per-session limits stay as in production.
+        HANDOFF_PER_ADDRESS="100000",
+        PETITION_RATE_PER_ADDRESS="100000",
     )
 
 
