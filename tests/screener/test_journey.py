@@ -329,3 +329,17 @@ def test_two_cases_in_one_screening(
     assert [r["offense"] for r in case["records"]] == ["PC 647(b)", "PC 211"]
     assert [r["id"] for r in case["records"]] == ["1", "2"]
     assert "Case 2" in page
+
+
+def test_the_federal_prison_question_says_why_it_is_asked(client: Client) -> None:
+    client.post("/begin/")
+    for step in ("q1", "q2", "q3", "q4"):
+        post_step(client, step, **BANK_ROBBERY[step])
+    page = client.get("/q/q14/").content.decode()
+    assert "Are you in federal prison for this case now, or were you ever?" in page
+    assert (
+        "A shorter sentence may be possible for people who are or were in federal prison."
+        in page
+    )
+    for value in ("yes", "no", "unsure"):
+        assert f'value="{value}"' in page
