@@ -42,6 +42,13 @@ def build_record(wizard: WizardView) -> dict[str, Any]:
     findings_unknown = f.FINDINGS not in active or f.NOT_SURE in findings
     county = asked(f.COUNTY)
     system = c.answer(wizard, f.SYSTEM)
+    # Optional in the contract: skipped (or not asked) is left out, unknown.
+    federal_prison = asked(f.FEDERAL_PRISON)
+    prison = (
+        {"federal_prison": federal_prison}
+        if federal_prison in ("yes", "no", f.NOT_SURE)
+        else {}
+    )
     # "Not sure" is sent as no answer: the rules then say what is unknown.
     return {
         "system": None if system in (None, f.NOT_SURE) else system,
@@ -52,6 +59,7 @@ def build_record(wizard: WizardView) -> dict[str, Any]:
         "while_victimized": _yes_no(asked(f.DURING)),
         "direct_result": _yes_no(asked(f.BECAUSE)),
         "enhancements": chosen if chosen or not findings_unknown else None,
+        **prison,
     }
 
 
@@ -203,6 +211,11 @@ def _record_steps(record: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
         f.COUNTY: _step(f.COUNTY, answer=record.get("county") or f.NOT_SURE),
         f.DURING: _step(f.DURING, answer=record.get("while_victimized") or f.NOT_SURE),
         f.BECAUSE: _step(f.BECAUSE, answer=record.get("direct_result") or f.NOT_SURE),
+        # Left out of the record means the question was skipped (or never
+        # asked, and then this step is dropped as not applying).
+        f.FEDERAL_PRISON: _step(f.FEDERAL_PRISON, answer=record["federal_prison"])
+        if record.get("federal_prison")
+        else _step(f.FEDERAL_PRISON),
     }
     if offense:
         listed = {match.code for match in c._matches(offense)}

@@ -157,6 +157,19 @@ def asks_county(wizard: WizardView) -> bool:
     return maybe_california(wizard)
 
 
+def asks_federal_prison(wizard: WizardView) -> bool:
+    """Only a federal conviction can make someone a TSRA "covered prisoner".
+
+    Asked only when both answers say so. A person not sure of the court or
+    of how the case ended is not asked about federal prison: the rules then
+    read the answer as unknown and say a lawyer should check, never "no".
+    """
+    return (
+        answer(wizard, f.SYSTEM) == "federal"
+        and answer(wizard, f.HAPPENED) == "conviction"
+    )
+
+
 def asks_person(wizard: WizardView) -> bool:
     """Questions about the person come once per screening, not per case."""
     return bool(wizard.storage.extra_data.get("ask_person", True))
@@ -176,6 +189,7 @@ CONDITIONS = {
     f.LEVEL: asks_level,
     f.FINDINGS: asks_findings,
     f.COUNTY: asks_county,
+    f.FEDERAL_PRISON: asks_federal_prison,
     f.HARM: asks_person,
     f.DURING: asks_connection,
     f.BECAUSE: asks_connection,

@@ -35,6 +35,7 @@ BECAUSE = "q10"
 ONGOING = "q11"
 HELP = "q12"
 IMMIGRATION = "q13"
+FEDERAL_PRISON = "q14"
 
 # Questions about the person, asked once per screening, not once per case.
 PERSON_STEPS = (HARM, ONGOING, HELP, IMMIGRATION)
@@ -380,6 +381,20 @@ class ImmigrationForm(SkippableForm):
     caption = _("About you")
 
 
+class FederalPrisonForm(SkippableForm):
+    """TSRA's "covered prisoner": one who "is, or was previously, imprisoned"
+    on the federal case (18 U.S.C. § 3771A; docs/screening-api.md,
+    ``records[].federal_prison``). A level B conviction cannot be vacated, but
+    a covered prisoner may ask for a shorter sentence: without this answer the
+    rules can only say "possible".
+    """
+
+    question = _("Are you in federal prison for this case now, or were you ever?")
+    hint = _(
+        "A shorter sentence may be possible for people who are or were in federal prison. You can skip this question."
+    )
+
+
 STEP_FORMS: list[tuple[str, type[QuestionForm]]] = [
     (SYSTEM, SystemForm),
     (HAPPENED, HappenedForm),
@@ -388,6 +403,9 @@ STEP_FORMS: list[tuple[str, type[QuestionForm]]] = [
     (LEVEL, LevelForm),
     (FINDINGS, FindingsForm),
     (COUNTY, CountyForm),
+    # A question about this case, so with the case's questions, before the
+    # questions about the person.
+    (FEDERAL_PRISON, FederalPrisonForm),
     (HARM, HarmForm),
     (DURING, DuringForm),
     (BECAUSE, BecauseForm),

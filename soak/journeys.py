@@ -45,6 +45,7 @@ BRANCHES: dict[str, Plan] = {
         "q1": ("radio", "federal"),
         "q3": ("text", "21 USC 841"),
         "q4": ("radio", "21 USC 841"),
+        "q14": ("radio", "no"),
     },
     "pending": BASE_PLAN | {"q2": ("radio", "pending")},
     "unknown_code": BASE_PLAN

@@ -34,6 +34,7 @@ OUTCOMES: dict[str, Plan] = {
         "q1": ("radio", "federal"),
         "q3": ("text", "21 USC 841"),
         "q4": ("radio", "21 USC 841"),
+        "q14": ("skip",),
     },
     "pending_defense": TRAFFICKING_647B | {"q2": ("radio", "pending")},
     "unknown_code_review": TRAFFICKING_647B

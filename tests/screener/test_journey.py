@@ -14,7 +14,7 @@ from django.test import Client
 
 from screener import session_store
 from screener.rules import screen
-from tests.screener.conftest import stored, walk
+from tests.screener.conftest import post_step, stored, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +85,7 @@ def test_federal_case_routes_to_the_trafficking_survivors_relief_act(
         "q1": {"answer": "federal"},
         "q3": {"query": "21 USC 841"},
         "q4": {"answer": "21 USC 841"},
+        "q14": {},
     }
     answers.pop("q7")
     asked = walk(client, answers)
@@ -93,6 +94,107 @@ def test_federal_case_routes_to_the_trafficking_survivors_relief_act(
     assert case["records"][0]["system"] == "federal"
     assert screen(case)["records"][0]["best"] == "TSRA"
     assert best(case)["title"] in page
+
+
+# A federal bank robbery conviction: TSRA level B, so vacatur is closed and
+# only a "covered prisoner" (is, or was, in federal prison on the case) may
+# ask for a shorter sentence. The federal prison answer decides the way.
+BANK_ROBBERY = {
+    "q1": {"answer": "federal"},
+    "q2": {"answer": "conviction"},
+    "q3": {"query": "18 USC 2113(a)"},
+    "q4": {"answer": "18 USC 2113(a)"},
+    "q8": {"answer": ["human_trafficking"]},
+    "q9": {"answer": "yes"},
+    "q10": {"answer": "yes"},
+    "q11": {"answer": "no"},
+    "q12": {"answer": "yes"},
+    "q13": {},
+}
+
+
+def tsra(case: dict[str, Any]) -> dict[str, Any]:
+    record = screen(case)["records"][0]
+    return next(r for r in record["remedies"] if r["remedy"] == "TSRA")
+
+
+@pytest.mark.parametrize(
+    ("said", "sent", "status"),
+    [
+        ("yes", "yes", "likely"),
+        ("no", "no", "not_eligible"),
+        ("unsure", "unsure", "possible"),
+    ],
+)
+def test_a_federal_conviction_asks_about_federal_prison(
+    client: Client, said: str, sent: str, status: str
+) -> None:
+    asked = walk(client, BANK_ROBBERY | {"q14": {"answer": said}})
+    # Asked with the case's questions, before the questions about the person.
+    assert asked.index("q14") == asked.index("q4") + 1
+    assert asked.index("q14") < asked.index("q8")
+    check = client.get("/check/").content.decode()
+    assert "Are you in federal prison for this case now, or were you ever?" in check
+    assert "/change/0/q14/" in check  # a Change link, like every answer
+    case, _page = results(client)
+    assert case["records"][0]["federal_prison"] == sent
+    assert tsra(case)["status"] == status
+
+
+def test_skipping_federal_prison_leaves_it_out_and_the_way_stays_open(
+    client: Client,
+) -> None:
+    walk(client, BANK_ROBBERY | {"q14": {}})
+    check = client.get("/check/").content.decode()
+    assert "Are you in federal prison for this case now, or were you ever?" in check
+    case, _page = results(client)
+    assert "federal_prison" not in case["records"][0]
+    # Unknown, so never a closed door: a lawyer is told what to check.
+    assert tsra(case)["status"] == "possible"
+    assert "federal_prison" in tsra(case)["missing"]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},  # California
+        {"q1": {"answer": "other_state"}},
+        {"q1": {"answer": "unsure"}},
+        {"q1": {"answer": "federal"}, "q2": {"answer": "arrest"}},
+        {"q1": {"answer": "federal"}, "q2": {"answer": "pending"}},
+    ],
+    ids=["california", "other-state", "court-unsure", "federal-arrest", "pending"],
+)
+def test_federal_prison_is_asked_only_for_a_federal_conviction(
+    client: Client, trafficking_647b: dict[str, Any], changes: dict[str, Any]
+) -> None:
+    answers = trafficking_647b | changes
+    # walk() fails on any question the plan does not expect, q14 included.
+    asked = walk(client, answers)
+    assert "q14" not in asked
+    assert "Are you in federal prison" not in client.get("/check/").content.decode()
+    case, _page = results(client)
+    assert "federal_prison" not in case["records"][0]
+    # Nor can it be reached by typing its address.
+    response = client.get("/q/q14/")
+    assert response.status_code == 302
+    assert not response["Location"].endswith("/q/q14/")
+
+
+def test_a_case_changed_to_federal_asks_about_federal_prison_before_results(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    walk(client, trafficking_647b)
+    client.get("/change/0/q1/")
+    response = post_step(client, "q1", answer="federal")
+    # Back to the check page, which first asks what now applies.
+    response = client.get(response["Location"])
+    assert response["Location"].endswith("/q/q14/")
+    post_step(client, "q14", answer="yes")
+    client.get("/q/end/")
+    case, _page = results(client)
+    assert case["records"][0]["system"] == "federal"
+    assert case["records"][0]["federal_prison"] == "yes"
 
 
 def test_pending_case_points_to_the_defense(
@@ -227,3 +329,17 @@ def test_two_cases_in_one_screening(
     assert [r["offense"] for r in case["records"]] == ["PC 647(b)", "PC 211"]
     assert [r["id"] for r in case["records"]] == ["1", "2"]
     assert "Case 2" in page
+
+
+def test_the_federal_prison_question_says_why_it_is_asked(client: Client) -> None:
+    client.post("/begin/")
+    for step in ("q1", "q2", "q3", "q4"):
+        post_step(client, step, **BANK_ROBBERY[step])
+    page = client.get("/q/q14/").content.decode()
+    assert "Are you in federal prison for this case now, or were you ever?" in page
+    assert (
+        "A shorter sentence may be possible for people who are or were in federal prison."
+        in page
+    )
+    for value in ("yes", "no", "unsure"):
+        assert f'value="{value}"' in page

@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 
 from screener import answers, session_store
+from screener.wizard import replay
 from tests.intake.conftest import contract_case
 from tests.screener.conftest import TRAFFICKING_647B, stored, walk
 
@@ -24,6 +25,13 @@ ROBBERY_FEDERAL_UNSURE = {
     "q5": {"answer": "unknown"},
     "q7": {"answer": "unsure"},
     "q9": {"answer": "unsure"},
+}
+BANK_ROBBERY_FEDERAL = {
+    **{k: v for k, v in TRAFFICKING_647B.items() if k != "q7"},
+    "q1": {"answer": "federal"},
+    "q3": {"query": "18 USC 2113(a)"},
+    "q4": {"answer": "18 USC 2113(a)"},
+    "q14": {"answer": "yes"},
 }
 BURGLARY_WITH_FINDING = {
     **TRAFFICKING_647B,
@@ -49,8 +57,21 @@ def wizard_case(answers_given: dict[str, dict[str, Any]]) -> dict[str, Any]:
         ROBBERY_FEDERAL_UNSURE,
         BURGLARY_WITH_FINDING,
         {**TRAFFICKING_647B, "q13": {"answer": "no"}},
+        BANK_ROBBERY_FEDERAL,
+        {**BANK_ROBBERY_FEDERAL, "q14": {"answer": "no"}},
+        {**BANK_ROBBERY_FEDERAL, "q14": {"answer": "unsure"}},
+        {**BANK_ROBBERY_FEDERAL, "q14": {}},
     ],
-    ids=["647b", "unsure-everywhere", "finding", "not-a-citizen"],
+    ids=[
+        "647b",
+        "unsure-everywhere",
+        "finding",
+        "not-a-citizen",
+        "federal-prison",
+        "no-federal-prison",
+        "federal-prison-unsure",
+        "federal-prison-skipped",
+    ],
 )
 def test_a_case_made_by_the_questions_comes_back_to_the_same_questions(
     given: dict[str, dict[str, Any]],
@@ -60,6 +81,39 @@ def test_a_case_made_by_the_questions_comes_back_to_the_same_questions(
     assert screening is not None
     assert answers.build_case(screening, date(2026, 11, 25)) == case
     assert ("immigration" in case) == ("q13" in screening["person_steps"])
+    # Federal prison is a question about the case: with the case's answers,
+    # asked for a federal conviction only, answered as the case says.
+    record, steps = case["records"][0], screening["records"][0]["steps"]
+    assert ("q14" in steps) == (record["system"] == "federal")
+    if "q14" in steps:
+        assert steps["q14"].get("q14-answer") == (
+            [record["federal_prison"]] if "federal_prison" in record else None
+        )
+
+
+def test_federal_prison_on_a_record_the_questions_never_ask_about_gives_nothing() -> (
+    None
+):
+    """A California record cannot say "in federal prison": staff must look."""
+    case = contract_case(county="Los Angeles")
+    assert answers.screening_from_case(case) is not None
+    case["records"][0]["federal_prison"] = "yes"
+    assert answers.screening_from_case(case) is None
+
+
+@pytest.mark.django_db
+def test_staff_reopening_a_federal_case_see_the_federal_prison_answer() -> None:
+    """The check page's rows for the case say the answer the case holds."""
+    case = wizard_case(BANK_ROBBERY_FEDERAL)
+    screening = answers.screening_from_case(case)
+    assert screening is not None
+    entry = screening["records"][0]
+    wizard = replay({**entry["steps"], **screening["person_steps"]}, ask_person=False)
+    rows = {row["step"]: row for row in answers.summary_rows(wizard, ["q1", "q14"])}
+    assert rows["q14"]["question"] == (
+        "Are you in federal prison for this case now, or were you ever?"
+    )
+    assert rows["q14"]["answer"] == "Yes"
 
 
 def test_facts_the_questions_cannot_say_give_nothing() -> None:
