@@ -152,9 +152,10 @@ class HandoffForm(forms.Form):
         self, *args: Any, organizations: list[Organization], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["organization"]
-        ).queryset = Organization.objects.filter(pk__in=[o.pk for o in organizations])
+        field = cast(forms.ModelChoiceField, self.fields["organization"])
+        field.queryset = Organization.objects.filter(
+            pk__in=[o.pk for o in organizations]
+        )
 
     def clean_phone(self) -> str:
         return _checked_phone(self.cleaned_data["phone"])
@@ -332,9 +333,8 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["attorney"]
-        ).queryset = get_user_model().objects.filter(
+        field = cast(forms.ModelChoiceField, self.fields["attorney"])
+        field.queryset = get_user_model().objects.filter(
             membership__organization=organization, membership__role=Role.ATTORNEY
         )
 
@@ -351,9 +351,8 @@ class FiltersForm(forms.Form):
 
     def __init__(self, *args: Any, counties: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["county"]).choices = [
-            ("", _("Any county"))
-        ] + [(c, c) for c in counties]
+        field = cast(forms.ChoiceField, self.fields["county"])
+        field.choices = [("", _("Any county"))] + [(c, c) for c in counties]
 
 
 # --- staff: edit the facts of a stored screening ------------------------------
@@ -450,16 +449,11 @@ class RecordFactsForm(forms.Form):
         from screener.counties import COUNTIES
 
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["level"]).choices = (
-            UNKNOWN + _level_choices()
-        )
-        cast(forms.ChoiceField, self.fields["disposition"]).choices = (
-            UNKNOWN + DISPOSITION_CHOICES
-        )
-        cast(forms.ChoiceField, self.fields["county"]).choices = UNKNOWN + [
-            (c, c) for c in COUNTIES
-        ]
-        cast(forms.ChoiceField, self.fields["enhancements"]).choices = finding_choices(
+        choice_fields = cast(dict[str, forms.ChoiceField], self.fields)
+        choice_fields["level"].choices = UNKNOWN + _level_choices()
+        choice_fields["disposition"].choices = UNKNOWN + DISPOSITION_CHOICES
+        choice_fields["county"].choices = UNKNOWN + [(c, c) for c in COUNTIES]
+        choice_fields["enhancements"].choices = finding_choices(
             findings if findings is not None else findings_offered([])
         )
 

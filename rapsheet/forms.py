@@ -70,9 +70,8 @@ class CountForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["county"]).choices = [
-            ("", _("Unknown"))
-        ] + [(c, c) for c in COUNTIES]
+        county = cast(forms.ChoiceField, self.fields["county"])
+        county.choices = [("", _("Unknown"))] + [(c, c) for c in COUNTIES]
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "review-input")
 
