@@ -48,13 +48,14 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERS = int(os.environ.get("PETITION_BENCH_RENDERS", "500"))
 TIMING_ROUNDS = int(os.environ.get("PETITION_BENCH_ROUNDS", "15"))
 FLAT_MB = 2.0  # over the second half; see the docstring
 
-CASE = {
+CASE: dict[str, Any] = {
     "as_of": "2026-11-22",
     "victimization": {
         "kinds": ["human_trafficking"],
@@ -132,7 +133,7 @@ TWENTY_RECORDS_SECONDS = 3.0
 def _twenty_record_case() -> dict[str, object]:
     counties = ["Los Angeles", "Alameda", "Orange", "Fresno", "Sacramento"]
     offenses = ["PC 647(b)", "PC 484", "PC 653.22", "HS 11350"]
-    record = dict(CASE["records"][0])  # type: ignore[index]
+    record = dict(CASE["records"][0])
     return CASE | {
         "records": [
             record

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,7 +55,7 @@ def main() -> list[tuple[str, str, str]]:
         {k: r[k] for k in ("id", "system", "disposition", "offense", "level", "county", "probation")}
         for r in result["records"]
     ]  # fmt: skip
-    screened = {"records": []}
+    screened: dict[str, list[dict[str, Any]]] = {"records": []}
     for at in range(0, len(records), 100):  # the contract's 100 records a call
         chunk = screen({"as_of": AS_OF.isoformat(), "records": records[at : at + 100]})
         screened["records"] += chunk["records"]

@@ -18,6 +18,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,8 +40,8 @@ DISPOSITIONS = [
 ANSWERS = ["yes", "yes", "no", "unsure"]
 
 
-def _case(batch: int) -> dict:
-    records = []
+def _case(batch: int) -> dict[str, Any]:
+    records: list[dict[str, Any]] = []
     for i in range(batch):
         records.append(
             {

@@ -48,7 +48,11 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script too: the soak's servers are ours
@@ -75,7 +79,7 @@ FIRST_ANSWER = {"s-current_step": "q1", "q1-answer": "california"}
 # same answer twice writes nothing new: screener/sessions.py).
 OTHER_ANSWER = {**FIRST_ANSWER, "q1-answer": "federal"}
 # One journey: the answers of the soak's main branch (soak/journeys.py).
-JOURNEY = {
+JOURNEY: dict[str, dict[str, object]] = {
     "q1": {"q1-answer": "california"},
     "q2": {"q2-answer": "conviction"},
     "q3": {"q3-query": "prostitution"},
@@ -160,7 +164,7 @@ def _csrf(text: str, where: str) -> str:
     return match.group(1)
 
 
-def _begin(client, base: str) -> str:  # type: ignore[no-untyped-def]
+def _begin(client: httpx.Client, base: str) -> str:
     """From the start page to the first question; returns its path."""
     start = client.get(f"{base}/")
     safety = client.get(f"{base}/safety/")
@@ -340,7 +344,7 @@ def run_wrk(name: str, url: str, script: Path, seconds: int) -> WrkResult:
 # --- page weight --------------------------------------------------------------
 
 
-def _wire_bytes(response) -> int:  # type: ignore[no-untyped-def]
+def _wire_bytes(response: httpx.Response) -> int:
     """Status line, headers and body as sent (compressed if it was)."""
     head = len(f"HTTP/1.1 {response.status_code} {response.reason_phrase}\r\n")
     head += sum(len(k) + len(v) + 4 for k, v in response.headers.raw) + 2
@@ -354,7 +358,7 @@ def _assets(html: str, css_urls: bool = False) -> list[str]:
     return [u for u in found if not u.startswith(("data:", "#", "http://", "https://"))]
 
 
-def page_weight(client, base: str, url: str) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+def page_weight(client: httpx.Client, base: str, url: str) -> tuple[int, int, int]:
     """(total bytes, page bytes, files) for a page and everything it loads."""
     page = client.get(url)
     page_bytes = _wire_bytes(page)
@@ -383,7 +387,7 @@ def _answer(step: str, csrf: str) -> dict[str, object]:
     return {"csrfmiddlewaretoken": csrf, "s-current_step": step, **JOURNEY[step]}
 
 
-def journey_pages(client, base: str) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]
+def journey_pages(client: httpx.Client, base: str) -> list[tuple[str, str, int]]:
     """Walk one journey; return (page type, url, expected status) to weigh."""
     pages = [("start", f"{base}/", 200), ("safety", f"{base}/safety/", 200)]
     location = urljoin(base, _begin(client, base))

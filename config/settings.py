@@ -14,6 +14,7 @@ import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 
 import dj_database_url
 
@@ -175,7 +176,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SAMESITE: Literal["Lax", "Strict", "None", False] = "Lax"
 SESSION_COOKIE_NAME = "s"
 CSRF_USE_SESSIONS = True
 # A hand-off resent after its answer was lost fails the CSRF check (sending

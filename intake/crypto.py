@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
@@ -159,11 +159,22 @@ def rotate(token: str) -> str:
     return _wrap(cipher().rotate(_split(token)[1].encode("ascii")))
 
 
-class EncryptedJSONField(models.TextField):
+if TYPE_CHECKING:
+    # To the type checker the column holds a dict (django-stubs: set, get).
+    _JSONTextField = models.TextField[dict[str, Any], dict[str, Any]]
+else:
+    _JSONTextField = models.TextField
+
+
+class EncryptedJSONField(_JSONTextField):
     """A JSON value stored as one Fernet token: structure and keys hidden too.
 
     It cannot be filtered or ordered on; keep what a queue filters on (the
     county, the status) in plain columns.
+
+    Every value stored is a JSON object, so to the type checker the field
+    holds a dict. An ``Unreadable`` loaded value stands in for that dict:
+    any use of it raises ``DecryptionError`` instead of yielding data.
     """
 
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:

@@ -9,11 +9,12 @@ and "contact this person instead".
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
@@ -24,6 +25,9 @@ from intake.models import Organization, Role, Status
 from intake.otp import HashedStaticDevice, SealedTOTPDevice
 from petitions.forms import CHOICE, TextField
 from screener import ratelimit
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
 # A US number with its area code has 10 digits; E.164 allows at most 15.
@@ -148,7 +152,8 @@ class HandoffForm(forms.Form):
         self, *args: Any, organizations: list[Organization], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(
+        field = cast(forms.ModelChoiceField, self.fields["organization"])
+        field.queryset = Organization.objects.filter(
             pk__in=[o.pk for o in organizations]
         )
 
@@ -266,6 +271,9 @@ class StaffAuthenticationForm(OTPAuthenticationForm):
         ),
     }
 
+    # Set by Django's AuthenticationForm, which django-otp's form extends.
+    user_cache: AbstractBaseUser | None
+
     def clean(self) -> dict[str, Any]:
         """One answer for every failure, and every failure counted.
 
@@ -325,7 +333,8 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, organization: Organization, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["attorney"].queryset = get_user_model().objects.filter(
+        field = cast(forms.ModelChoiceField, self.fields["attorney"])
+        field.queryset = get_user_model().objects.filter(
             membership__organization=organization, membership__role=Role.ATTORNEY
         )
 
@@ -342,9 +351,8 @@ class FiltersForm(forms.Form):
 
     def __init__(self, *args: Any, counties: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["county"].choices = [("", _("Any county"))] + [
-            (c, c) for c in counties
-        ]
+        field = cast(forms.ChoiceField, self.fields["county"])
+        field.choices = [("", _("Any county"))] + [(c, c) for c in counties]
 
 
 # --- staff: edit the facts of a stored screening ------------------------------
@@ -356,7 +364,7 @@ ANSWER_CHOICES = [
     ("no", _("No")),
     ("unsure", _("Unsure / not known")),
 ]
-UNKNOWN = [("", _("Not known"))]
+UNKNOWN: list[tuple[str, StrOrPromise]] = [("", _("Not known"))]
 # The survivor's own choices, in the staff member's words.
 DISPOSITION_CHOICES = [
     ("conviction", _("Convicted (pleaded guilty or no contest, or found guilty)")),
@@ -441,10 +449,11 @@ class RecordFactsForm(forms.Form):
         from screener.counties import COUNTIES
 
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = UNKNOWN + _level_choices()
-        self.fields["disposition"].choices = UNKNOWN + DISPOSITION_CHOICES
-        self.fields["county"].choices = UNKNOWN + [(c, c) for c in COUNTIES]
-        self.fields["enhancements"].choices = finding_choices(
+        choice_fields = cast(dict[str, forms.ChoiceField], self.fields)
+        choice_fields["level"].choices = UNKNOWN + _level_choices()
+        choice_fields["disposition"].choices = UNKNOWN + DISPOSITION_CHOICES
+        choice_fields["county"].choices = UNKNOWN + [(c, c) for c in COUNTIES]
+        choice_fields["enhancements"].choices = finding_choices(
             findings if findings is not None else findings_offered([])
         )
 

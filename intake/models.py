@@ -128,6 +128,8 @@ class Case(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Not a column: the queue view sets it on each row for its template.
+    outcome: str | None
 
     class Meta:
         ordering = ("-created_at",)

@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intake import boundary, services
-from intake.access import case_for, membership_of, staff_view
+from intake.access import StaffRequest, case_for, membership_of, staff_view
 from intake.forms import (
     PersonFactsForm,
     RecordFactsForm,
@@ -49,7 +49,7 @@ STAFF_SCREENING = boundary.STAFF_SCREENING
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
 
 
-def _mark(request: HttpRequest, case: Case | None) -> None:
+def _mark(request: StaffRequest, case: Case | None) -> None:
     """This session is a staff screening, for a new case or for ``case``."""
     request.session[STAFF_SCREENING] = {
         "organization": membership_of(request).organization_id,
@@ -58,7 +58,7 @@ def _mark(request: HttpRequest, case: Case | None) -> None:
     }
 
 
-def _start(request: HttpRequest, case: Case | None) -> HttpResponse:
+def _start(request: StaffRequest, case: Case | None) -> HttpResponse:
     """Mark this session as a staff screening, then begin the wizard."""
     _mark(request, case)
     services.audit(request.user, Action.SCREEN, case=case, detail="start")
@@ -67,14 +67,14 @@ def _start(request: HttpRequest, case: Case | None) -> HttpResponse:
 
 @require_POST
 @staff_view(*STAFF)
-def screen_start(request: HttpRequest) -> HttpResponse:
+def screen_start(request: StaffRequest) -> HttpResponse:
     """ "Screen a client" on the queue: a new screening for a new case."""
     return _start(request, None)
 
 
 @require_POST
 @staff_view(*STAFF)
-def screen_again(request: HttpRequest, pk: int) -> HttpResponse:
+def screen_again(request: StaffRequest, pk: int) -> HttpResponse:
     """ "Re-screen" on a case page: the wizard's answers will replace the case's.
 
     The questions start filled in with the case's facts, on the check page,
@@ -107,7 +107,7 @@ def _forget_screening(request: HttpRequest) -> None:
 
 @require_POST
 @staff_view(*STAFF)
-def screen_attach(request: HttpRequest) -> HttpResponse:
+def screen_attach(request: StaffRequest) -> HttpResponse:
     """Attach the finished screening to a case and show its rule trace."""
     pending = request.session.get(STAFF_SCREENING)
     membership = membership_of(request)
@@ -126,7 +126,7 @@ def screen_attach(request: HttpRequest) -> HttpResponse:
         services.case_set_answers(
             case=case,
             answers=contract,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             action=Action.SCREEN,
             detail="rescreen",
         )
@@ -137,7 +137,7 @@ def screen_attach(request: HttpRequest) -> HttpResponse:
             contact={},
             idempotency_key=uuid.UUID(pending["key"]),
             source=Source.STAFF,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     _forget_screening(request)
     return redirect("intake:case", pk=case.pk)
@@ -182,7 +182,7 @@ def _edited(
 
 @require_http_methods(["GET", "POST"])
 @staff_view()
-def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
+def case_facts(request: StaffRequest, pk: int) -> HttpResponse:
     """Edit the facts the rules turn on, checked by the contract, re-run.
 
     Staff and org admins edit any case of their organisation; an attorney
@@ -210,7 +210,7 @@ def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
                 services.case_set_answers(
                     case=case,
                     answers=edited,
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=request.user,
                     action=Action.EDIT,
                     detail="facts",
                 )
@@ -245,7 +245,7 @@ def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @staff_view(*STAFF)
-def case_contact(request: HttpRequest, pk: int) -> HttpResponse:
+def case_contact(request: StaffRequest, pk: int) -> HttpResponse:
     """Record the client's safe-contact plan (a staff-screened case has none).
 
     Intake staff and admins only: they are the ones who talk to the client
@@ -258,7 +258,7 @@ def case_contact(request: HttpRequest, pk: int) -> HttpResponse:
             services.case_set_contact(
                 case=case,
                 contact=form.contact_plan(),
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             )
             return redirect("intake:case", pk=case.pk)
     else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ from screener.rules import screen
 
 
 def audit(
-    actor: AbstractBaseUser | AnonymousUser | None,
+    actor: User | AnonymousUser | None,
     action: str,
     *,
     case: Case | None = None,
@@ -52,7 +52,7 @@ def case_create(
     contact: dict[str, Any],
     idempotency_key: uuid.UUID,
     source: str = Source.SURVIVOR,
-    actor: AbstractBaseUser | None = None,
+    actor: User | None = None,
 ) -> tuple[Case, bool]:
     """Create the case for this key, or return the one already made for it.
 
@@ -91,7 +91,7 @@ def case_set_answers(
     *,
     case: Case,
     answers: dict[str, Any],
-    actor: AbstractBaseUser,
+    actor: User,
     action: str = Action.EDIT,
     detail: str = "",
 ) -> None:
@@ -112,7 +112,7 @@ def case_set_answers(
     audit(actor, action, case=case, detail=detail)
 
 
-def case_set_status(*, case: Case, status: str, actor: AbstractBaseUser) -> None:
+def case_set_status(*, case: Case, status: str, actor: User) -> None:
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         locked.set_status(status)
@@ -121,29 +121,25 @@ def case_set_status(*, case: Case, status: str, actor: AbstractBaseUser) -> None
     case.refresh_from_db()
 
 
-def case_assign(
-    *, case: Case, attorney: AbstractBaseUser | None, actor: AbstractBaseUser
-) -> None:
-    case.assigned_to = attorney  # type: ignore[assignment]
+def case_assign(*, case: Case, attorney: User | None, actor: User) -> None:
+    case.assigned_to = attorney
     case.save(update_fields=["assigned_to", "updated_at"])
     audit(actor, Action.ASSIGN, case=case, detail=str(attorney.pk) if attorney else "")
 
 
-def case_set_hold(*, case: Case, hold: bool, actor: AbstractBaseUser) -> None:
+def case_set_hold(*, case: Case, hold: bool, actor: User) -> None:
     case.hold = hold
     case.save(update_fields=["hold", "updated_at"])
     audit(actor, Action.HOLD, case=case, detail="on" if hold else "off")
 
 
-def case_set_narrative(
-    *, case: Case, narrative: dict[str, Any], actor: AbstractBaseUser
-) -> None:
+def case_set_narrative(*, case: Case, narrative: dict[str, Any], actor: User) -> None:
     case.narrative = narrative
     case.save(update_fields=["narrative", "updated_at"])
     audit(actor, Action.EDIT_NARRATIVE, case=case)
 
 
-def case_add_note(*, case: Case, text: str, actor: AbstractBaseUser) -> CaseNote:
+def case_add_note(*, case: Case, text: str, actor: User) -> CaseNote:
     """Add an encrypted note; the audit line says a note was added, not what."""
     note = CaseNote.objects.create(
         case=case, author=actor, author_name=actor.get_username(), body={"text": text}
@@ -152,9 +148,7 @@ def case_add_note(*, case: Case, text: str, actor: AbstractBaseUser) -> CaseNote
     return note
 
 
-def case_set_contact(
-    *, case: Case, contact: dict[str, Any], actor: AbstractBaseUser
-) -> None:
+def case_set_contact(*, case: Case, contact: dict[str, Any], actor: User) -> None:
     """Store the safe-contact plan (encrypted); log that it changed, not how."""
     case.contact = contact
     case.save(update_fields=["contact", "updated_at"])

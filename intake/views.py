@@ -23,7 +23,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp.views import LoginView
 
 from intake import access, services, stats
-from intake.access import case_for, membership_of, staff_view, visible_cases
+from intake.access import (
+    StaffRequest,
+    case_for,
+    membership_of,
+    staff_view,
+    visible_cases,
+)
 from intake.forms import (
     AssignForm,
     FiltersForm,
@@ -81,7 +87,7 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @staff_view()
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: StaffRequest) -> HttpResponse:
     membership = membership_of(request)
     cases = visible_cases(membership)
     filters = FiltersForm(
@@ -166,13 +172,13 @@ def _trace(case: Case) -> dict[str, Any]:
 
 @require_GET
 @staff_view()
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: StaffRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
     services.audit(request.user, Action.VIEW_CASE, case=case)
     return _case_page(request, case, NoteForm())
 
 
-def _case_page(request: HttpRequest, case: Case, note_form: NoteForm) -> HttpResponse:
+def _case_page(request: StaffRequest, case: Case, note_form: NoteForm) -> HttpResponse:
     """The case page; a note that did not save is shown again, not lost."""
     membership = membership_of(request)
     context = {
@@ -201,7 +207,7 @@ def _case_page(request: HttpRequest, case: Case, note_form: NoteForm) -> HttpRes
 
 @require_POST
 @staff_view()
-def case_note(request: HttpRequest, pk: int) -> HttpResponse:
+def case_note(request: StaffRequest, pk: int) -> HttpResponse:
     """Add a note: anyone who may see the case (attorneys: their own cases)."""
     case = case_for(request, pk)
     form = NoteForm(request.POST)
@@ -209,13 +215,13 @@ def case_note(request: HttpRequest, pk: int) -> HttpResponse:
         return _case_page(request, case, form)
     services.case_add_note(
         case=case, text=form.cleaned_data["text"], actor=request.user
-    )  # type: ignore[arg-type]
+    )
     return redirect("intake:case", pk=case.pk)
 
 
 @require_POST
 @staff_view()
-def case_status(request: HttpRequest, pk: int) -> HttpResponse:
+def case_status(request: StaffRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
     form = StatusForm(request.POST)
     if form.is_valid():
@@ -227,7 +233,7 @@ def case_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_view(*STAFF)
-def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def case_assign(request: StaffRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
     form = AssignForm(request.POST, organization=case.organization)
     if form.is_valid():
@@ -239,7 +245,7 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_view(*ADMIN)
-def case_hold(request: HttpRequest, pk: int) -> HttpResponse:
+def case_hold(request: StaffRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
     form = HoldForm(request.POST)
     if form.is_valid():
@@ -270,7 +276,7 @@ def _stored(cleaned: dict[str, Any]) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 @staff_view(*ATTORNEY)
-def case_draft(request: HttpRequest, pk: int) -> HttpResponse:
+def case_draft(request: StaffRequest, pk: int) -> HttpResponse:
     """The attorney's declaration narrative and petition details."""
     case = case_for(request, pk)
     if request.method == "POST":
@@ -288,7 +294,7 @@ def case_draft(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_view(*ATTORNEY)
-def case_packet(request: HttpRequest, pk: int) -> HttpResponse:
+def case_packet(request: StaffRequest, pk: int) -> HttpResponse:
     """The filing packet for the stored answers and narrative; neutral name."""
     case = case_for(request, pk)
     docx = request.POST.get("format") == "docx"
@@ -323,7 +329,7 @@ def case_packet(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @staff_view(*ADMIN)
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: StaffRequest) -> HttpResponse:
     organization = membership_of(request).organization
     # Logged first: the paginator counts before it slices, so a line
     # written after counting would push the oldest entry off the page.
@@ -335,7 +341,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @staff_view(*ADMIN)
-def counts(request: HttpRequest) -> HttpResponse:
+def counts(request: StaffRequest) -> HttpResponse:
     organization = membership_of(request).organization
     services.audit(request.user, Action.VIEW_STATS)
     return render(
@@ -351,7 +357,7 @@ def counts(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @staff_view(*ADMIN)
-def counts_csv(request: HttpRequest) -> HttpResponse:
+def counts_csv(request: StaffRequest) -> HttpResponse:
     everyone = request.GET.get("scope") == "all"
     organization = membership_of(request).organization
     scope = stats.ALL if everyone else stats.scope_for(organization)

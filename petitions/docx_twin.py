@@ -19,6 +19,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -28,6 +29,13 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.section import Section
+
+    # What paragraphs and tables are added to: the document body or a cell.
+    Container = WordDocument | _Cell
 
 from petitions.packet import Packet
 from petitions.render import packet_render_html, sheet_render_html
@@ -142,12 +150,12 @@ class _Writer:
         self.pleading = pleading
         self.blocks(node, self.document)
 
-    def blocks(self, node: Node, container: object) -> None:
+    def blocks(self, node: Node, container: Container) -> None:
         for child in node.children:
             if isinstance(child, Node):
                 self.block(child, container)
 
-    def block(self, node: Node, container: object) -> None:  # noqa: C901
+    def block(self, node: Node, container: Container) -> None:  # noqa: C901
         classes = node.classes
         if node.attrs.get("aria-hidden") == "true":
             return
@@ -185,13 +193,13 @@ class _Writer:
             self.blocks(node, container)
 
     def paragraph(
-        self, container: object, text: str, *, single: bool = False
+        self, container: Container, text: str, *, single: bool = False
     ) -> Paragraph:
-        paragraph = container.add_paragraph(text)  # type: ignore[attr-defined]
+        paragraph = container.add_paragraph(text)
         _format(paragraph, single=single)
         return paragraph
 
-    def text_block(self, node: Node, container: object) -> None:
+    def text_block(self, node: Node, container: Container) -> None:
         classes = node.classes
         prefix = ""
         if "para" in classes:
@@ -239,12 +247,12 @@ class _Writer:
                 if number < len(lines) - 1:
                     run.add_break()
 
-    def table(self, node: Node, container: object) -> None:
+    def table(self, node: Node, container: Container) -> None:
         rows = [n for n in _descendants(node) if n.tag == "tr"]
         if not rows:
             return
         width = max(len([c for c in r.children if isinstance(c, Node)]) for r in rows)
-        table = container.add_table(rows=0, cols=width)  # type: ignore[attr-defined]
+        table = container.add_table(rows=0, cols=width)
         for row in rows:
             cells = table.add_row().cells
             for cell, source in zip(
@@ -273,25 +281,25 @@ def _descendants(node: Node) -> list[Node]:
     return found
 
 
-def _pleading_section(section: object, footer_title: str, pleading: bool) -> None:
+def _pleading_section(section: Section, footer_title: str, pleading: bool) -> None:
     """Letter paper, pleading margins, line numbers, rule 2.110 footer.
 
     The "Before you file" sheet is not a court paper: plain margins and no
     line numbers, but the footer saying it is not part of the filing.
     """
-    section.page_width, section.page_height = Inches(8.5), Inches(11)  # type: ignore[attr-defined]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
     if pleading:
-        section.left_margin, section.right_margin = Inches(1.5), Inches(0.5)  # type: ignore[attr-defined]
-        section.top_margin, section.bottom_margin = Inches(1), Inches(0.75)  # type: ignore[attr-defined]
+        section.left_margin, section.right_margin = Inches(1.5), Inches(0.5)
+        section.top_margin, section.bottom_margin = Inches(1), Inches(0.75)
         numbering = OxmlElement("w:lnNumType")
         numbering.set(qn("w:countBy"), "1")
         numbering.set(qn("w:restart"), "newPage")
         numbering.set(qn("w:distance"), str(int(Inches(0.3).twips)))
-        section._sectPr.append(numbering)  # type: ignore[attr-defined]
+        section._sectPr.append(numbering)
     else:
-        section.left_margin = section.right_margin = Inches(0.75)  # type: ignore[attr-defined]
-        section.top_margin = section.bottom_margin = Inches(0.75)  # type: ignore[attr-defined]
-    footer = section.footer  # type: ignore[attr-defined]
+        section.left_margin = section.right_margin = Inches(0.75)
+        section.top_margin = section.bottom_margin = Inches(0.75)
+    footer = section.footer
     footer.is_linked_to_previous = False
     number = footer.paragraphs[0]
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER

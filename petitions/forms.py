@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -24,6 +24,9 @@ from petitions.packet import (
     TRAFFICKING,
     CandidateRecord,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Bidirectional overrides and isolates can make printed text read differently
 # from what was typed (security research §7, A7); they have no place in a
@@ -58,10 +61,13 @@ class TextField(forms.CharField):
     """A CharField that drops hidden control characters."""
 
     def to_python(self, value: Any) -> str:
-        return _clean_text(super().to_python(value))
+        # empty_value is "", so CharField gives a str here, never None.
+        return _clean_text(super().to_python(value) or "")
 
 
-def _text(label: str, max_length: int, help_text: str = "", rows: int = 0) -> TextField:
+def _text(
+    label: StrOrPromise, max_length: int, help_text: StrOrPromise = "", rows: int = 0
+) -> TextField:
     attrs = {"class": "input", "spellcheck": "false"}
     widget = (
         forms.Textarea(attrs=attrs | {"rows": rows})
@@ -267,7 +273,7 @@ class DraftDetailsForm(forms.Form):
         if county and county.city_prosecutors and record.is_misdemeanor_or_lower:
             # The city of arrest decides who prosecuted a misdemeanor: some
             # cities' own attorneys do, the district attorney elsewhere.
-            choices = [("", _("I'm not sure"))]
+            choices: list[tuple[str, StrOrPromise]] = [("", _("I'm not sure"))]
             choices += [
                 (c.city or "", c.city or c.name) for c in county.city_prosecutors
             ]

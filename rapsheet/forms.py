@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -70,14 +70,14 @@ class CountForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["county"].choices = [("", _("Unknown"))] + [
-            (c, c) for c in COUNTIES
-        ]
+        county = cast(forms.ChoiceField, self.fields["county"])
+        county.choices = [("", _("Unknown"))] + [(c, c) for c in COUNTIES]
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "review-input")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("keep") and not (data.get("offense") or "").strip():
             self.add_error("offense", _("Write the offense code, or untick Keep."))
         return data

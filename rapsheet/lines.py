@@ -87,7 +87,7 @@ class LineLexer(Lexer):
     def __init__(self, lexer_conf: Any) -> None:
         pass
 
-    def lex(self, data: Any, parser_state: Any = None) -> Iterator[Token]:  # type: ignore[override]
+    def lex(self, data: Any, parser_state: Any = None) -> Iterator[Token]:
         lines: list[str] = data
         previous = ""
         for number, line in enumerate(lines, start=1):

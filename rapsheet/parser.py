@@ -518,7 +518,7 @@ def parse_text(text: str, *, as_of: date | None = None) -> Built:
     """Read a sheet's text; raise SheetError when it is not a RAP sheet."""
     lines = clean_lines(text)
     try:
-        tree = _grammar().parse(lines)  # type: ignore[arg-type]
+        tree = _grammar().parse(lines)
     except LarkError as error:
         raise SheetError(
             f"The text does not follow the RAP sheet layout ({type(error).__name__})."

@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from intake import services
-from intake.access import case_for, staff_view
+from intake.access import StaffRequest, case_for, staff_view
 from intake.models import Action, Case, Role
 from rapsheet import jobs
 from rapsheet.extract import MAX_BYTES, ExtractError, check_limits
@@ -66,7 +66,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 @csrf_protect
 @require_http_methods(["GET", "POST"])
 @staff_view(*STAFF)
-def _upload(request: HttpRequest, pk: int) -> HttpResponse:
+def _upload(request: StaffRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
     form = UploadForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
@@ -95,7 +95,7 @@ def _upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _accept(request: HttpRequest, case: Case, data: bytes, pages: int) -> HttpResponse:
+def _accept(request: StaffRequest, case: Case, data: bytes, pages: int) -> HttpResponse:
     sheet = SheetImport(case=case, created_by=request.user, pages_total=pages)
     sheet.set_pdf(data)
     text = jobs.has_text_layer(data, pages)
@@ -110,7 +110,7 @@ def _accept(request: HttpRequest, case: Case, data: bytes, pages: int) -> HttpRe
 
 @require_http_methods(["GET"])
 @staff_view(*STAFF)
-def progress(request: HttpRequest, pk: int, sheet_id: int) -> HttpResponse:
+def progress(request: StaffRequest, pk: int, sheet_id: int) -> HttpResponse:
     """Reloads itself every few seconds (no JavaScript) until the sheet is read."""
     case = case_for(request, pk)
     sheet = _sheet(case, sheet_id)
@@ -139,7 +139,7 @@ def _initial(record: dict[str, Any]) -> dict[str, Any]:
 def _confirmed(sheet: SheetImport, formset: Any) -> list[dict[str, Any]]:
     """The kept rows as contract records; parsed fields staff did not see kept."""
     parsed = sheet.result.get("records", [])
-    records = []
+    records: list[dict[str, Any]] = []
     for index, form in enumerate(formset.forms):
         data = form.cleaned_data
         if not data or not data.get("keep"):
@@ -172,7 +172,7 @@ def _confirmed(sheet: SheetImport, formset: Any) -> list[dict[str, Any]]:
 
 @require_http_methods(["GET", "POST"])
 @staff_view(*STAFF)
-def review(request: HttpRequest, pk: int, sheet_id: int) -> HttpResponse:
+def review(request: StaffRequest, pk: int, sheet_id: int) -> HttpResponse:
     """Every count beside its source lines; nothing is screened until confirmed."""
     case = case_for(request, pk)
     sheet = _sheet(case, sheet_id)
@@ -240,7 +240,7 @@ def _others(case: Case, sheet: SheetImport) -> int:
 
 
 def _attach(
-    request: HttpRequest,
+    request: StaffRequest,
     case: Case,
     sheet: SheetImport,
     confirmed: list[dict[str, Any]],
@@ -259,7 +259,7 @@ def _attach(
     services.case_set_answers(
         case=case,
         answers=answers,
-        actor=request.user,  # type: ignore[arg-type]
+        actor=request.user,
         action=Action.SCREEN,
         detail="rapsheet",
     )
@@ -310,7 +310,7 @@ def result_lines(
 
 @require_http_methods(["GET"])
 @staff_view()
-def results(request: HttpRequest, pk: int, sheet_id: int) -> HttpResponse:
+def results(request: StaffRequest, pk: int, sheet_id: int) -> HttpResponse:
     case = case_for(request, pk)
     sheet = _sheet(case, sheet_id)
     if sheet.status != Status.CONFIRMED:

@@ -137,7 +137,7 @@ def _label(form_class: type[f.QuestionForm], value: Any, **kwargs: Any) -> str:
     form = form_class(**kwargs)
     labels = {str(v): str(label) for v, label, _hint in form.choices}
     if isinstance(value, list):
-        return ", ".join(labels.get(v, v) for v in value) or _("Skipped")
+        return ", ".join(labels.get(str(v), str(v)) for v in value) or _("Skipped")
     return labels.get(str(value), str(value))
 
 

@@ -9,7 +9,8 @@ always skip them, and a skipped answer counts as "not sure".
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
@@ -20,6 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from screener.citations import offense_code
 from screener.counties import COUNTIES
 from screener.rules.search import is_dont_know
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Neutral step names: they appear in URLs and so in browser history.
 SYSTEM = "q1"
@@ -63,12 +67,12 @@ class QuestionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "answer" in self.fields and self.choices:
-            field = self.fields["answer"]
-            field.choices = [(value, label) for value, label, _hint in self.choices]
+            answer = cast(forms.ChoiceField, self.fields["answer"])
+            answer.choices = [(value, label) for value, label, _hint in self.choices]
         for field in self.fields.values():
             field.error_messages["required"] = self.required_message()
 
-    def required_message(self) -> Promise | str:
+    def required_message(self) -> StrOrPromise:
         return _("Choose one answer.")
 
 
@@ -125,7 +129,8 @@ class OffenseForm(QuestionForm):
     dont_know = forms.BooleanField(label=_("I don’t know the charge"), required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("query") and is_dont_know(data["query"]):
             # "no sé", "idk", "not sure": the "I don't know" path, never a
             # search (which once listed explosives for "no sé").
@@ -146,7 +151,7 @@ class PickForm(QuestionForm):
     hint = _("These are the charges that match what you typed.")
     answer = forms.ChoiceField(widget=forms.RadioSelect)
 
-    def __init__(self, *args: Any, matches: list[Any] = (), query: str = "",
+    def __init__(self, *args: Any, matches: Sequence[Any] = (), query: str = "",
                  **kwargs: Any) -> None:  # fmt: skip
         # Offense titles are catalog data; the common ones are translated
         # through screener.data_strings, the rest stay in English.
@@ -193,7 +198,7 @@ class LevelForm(QuestionForm):
     hint = _("It says on your court papers or your record.")
     answer = forms.ChoiceField(widget=forms.RadioSelect)
 
-    def __init__(self, *args: Any, levels: list[str] = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, levels: Sequence[str] = (), **kwargs: Any) -> None:
         wanted = [level for level in LEVEL_CHOICES if level in levels] or list(
             LEVEL_CHOICES
         )
@@ -236,7 +241,7 @@ class FindingsForm(QuestionForm):
     kind = "checkbox"
     answer = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args: Any, findings: list[str] = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, findings: Sequence[str] = (), **kwargs: Any) -> None:
         self.choices = (
             *((f, finding_label(f), None) for f in findings),
             (NONE_OF_THESE, _("None of these"), None),
@@ -254,7 +259,7 @@ class FindingsForm(QuestionForm):
             )
         return answer
 
-    def required_message(self) -> Promise | str:
+    def required_message(self) -> StrOrPromise:
         return _("Choose at least one answer.")
 
 
@@ -269,7 +274,7 @@ class CountyForm(QuestionForm):
     )
     answer = forms.ChoiceField()
 
-    def required_message(self) -> Promise | str:
+    def required_message(self) -> StrOrPromise:
         return _("Choose a county, or “I’m not sure”.")
 
 

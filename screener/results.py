@@ -52,7 +52,7 @@ GROUPS = {
 
 # Remedies the table above does not name (new ones in the law data) are
 # grouped by what the relief does, as the rules report it.
-RELIEF_GROUPS = {
+RELIEF_GROUPS: dict[str | None, str] = {
     "vacatur": "vacatur",
     "defense": "defense",
     "dismissal": "dismissal",

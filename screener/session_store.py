@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 from importlib import import_module
-from typing import Any
+from typing import Any, TypeGuard
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
@@ -38,7 +38,7 @@ _REQUEST_KEY_DROP = "_visitor_key_drop"
 _REQUEST_PLAIN = "_visitor_plain"  # what read() decrypted, by name
 
 
-def _valid_key(value: str | None) -> bool:
+def _valid_key(value: str | None) -> TypeGuard[str]:
     if not value:
         return False
     try:
@@ -75,21 +75,21 @@ def _issued_here(request: HttpRequest, cookie: str) -> bool:
 
 def _fernet(request: HttpRequest) -> Fernet:
     """The visitor's cipher; makes a key (to be sent as a cookie) if needed."""
-    key = getattr(request, _REQUEST_KEY, None)
+    key: str | None = getattr(request, _REQUEST_KEY, None)
     if key is None:
         cookie = request.COOKIES.get(KEY_COOKIE)
-        if _valid_key(cookie) and _issued_here(request, cookie):  # type: ignore[arg-type]
+        if _valid_key(cookie) and _issued_here(request, cookie):
             key = cookie
         else:
             key = Fernet.generate_key().decode("ascii")
             setattr(request, _REQUEST_KEY_NEW, True)
             request.session.pop(KEY_MARKER, None)
         if KEY_MARKER not in request.session:
-            marker = Fernet(key.encode("ascii")).encrypt(b'"issued"')  # type: ignore[union-attr]
+            marker = Fernet(key.encode("ascii")).encrypt(b'"issued"')
             request.session[KEY_MARKER] = marker.decode("ascii")
         setattr(request, _REQUEST_KEY, key)
     setattr(request, _REQUEST_KEY_USED, True)
-    return Fernet(key.encode("ascii"))  # type: ignore[union-attr]
+    return Fernet(key.encode("ascii"))
 
 
 def _plain_texts(request: HttpRequest) -> dict[str, bytes]:

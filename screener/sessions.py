@@ -67,7 +67,8 @@ class SessionStore(db.SessionStore):
         if must_create or stored_as is None or self.session_key is None:
             super().save(must_create=must_create)
             return
-        data = self._get_session()
+        # SessionBase._get_session is Django's private loader; the stubs omit it.
+        data = self._get_session()  # type: ignore[attr-defined]
         serialized = self._serialized(data)
         connection = connections[router.db_for_write(self.model)]
         expire = connection.ops.adapt_datetimefield_value(self.get_expiry_date())

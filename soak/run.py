@@ -33,6 +33,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from screener.counties import COUNTIES
 from soak.cluster import Cluster
@@ -104,7 +105,7 @@ def environment(soak_dir: str, database_url: str) -> dict[str, str]:
 
 
 async def gather_visitors(
-    visitors: list[Visitor], job: Callable[[Visitor], Awaitable[None]]
+    visitors: list[Visitor], job: Callable[[Visitor], Awaitable[object]]
 ) -> int:
     async def one(visitor: Visitor) -> bool:
         try:
@@ -120,8 +121,19 @@ async def gather_visitors(
     return sum(done)
 
 
+class VisitorOptions(TypedDict, total=False):
+    """The pacing a scenario may set on its visitors (``Visitor``'s fields)."""
+
+    think: float
+    deadline_seconds: float
+
+
 def make_visitors(
-    first: int, count: int, servers: list[str], stats: Stats, **kw: object
+    first: int,
+    count: int,
+    servers: list[str],
+    stats: Stats,
+    **kw: Unpack[VisitorOptions],
 ) -> list[Visitor]:
     return [
         Visitor(
@@ -133,7 +145,7 @@ def make_visitors(
             double_send=n % 6 == 0,
             resend=n % 6 == 3,
             second_record=n % 4 == 2,
-            **kw,  # type: ignore[arg-type]
+            **kw,
         )
         for n in range(first, first + count)
     ]

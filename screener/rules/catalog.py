@@ -556,17 +556,18 @@ def _parse_slashed(raw: str, prefix: str, rest: str) -> ParsedOffense:
         if offense is not None and offense.enhancement
     )
     main = [o for o in offenses if o is None or not o.enhancement]
+    known = [o for o in main if o is not None]
     target: Offense | None = None
-    if not main or None in main:
+    if not main or len(known) < len(main):
         # A part we do not know may change everything: do not guess.
         offense = None
-    elif _is_conspiracy(main[0].code.split(" ", 1)[1]):
+    elif _is_conspiracy(known[0].code.split(" ", 1)[1]):
         # "182/211" is conspiracy (to rob), not robbery; robbery is its target.
-        offense = main[0]
-        target = main[-1] if len(main) > 1 else None
+        offense = known[0]
+        target = known[-1] if len(known) > 1 else None
     else:
         # "459/460(a)": the later code says which kind (degree) of the first.
-        offense = main[-1]
+        offense = known[-1]
     joined = "/".join(code.split(" ", 1)[1] for code in codes)
     return ParsedOffense(
         input=raw,
@@ -709,8 +710,9 @@ def read_finding(text: str) -> tuple[str, bool]:
     if parsed.code is not None and parsed.code in names:
         return names[parsed.code], True
     offense = parsed.offense
-    if offense is not None and offense.enhancement and "/" not in parsed.code:  # type: ignore[operator]
-        return parsed.code, True  # type: ignore[return-value]
+    code = parsed.code
+    if offense is not None and offense.enhancement and code and "/" not in code:
+        return code, True
     return cleaned, False
 
 

@@ -96,7 +96,7 @@ def _choice(
     if value in allowed:
         # Already as written in the contract (the usual case): strip() and
         # lower() would give it back unchanged.
-        return value  # type: ignore[no-any-return]
+        return value
     if isinstance(value, str) and value.strip().lower() in allowed:
         return value.strip().lower()
     if value == "unknown" and "unsure" in allowed:

@@ -145,7 +145,7 @@ class Law:
     def in_force(self, as_of: date) -> bool:
         key = ("", as_of)
         try:
-            return self._memo[key]  # type: ignore[no-any-return]
+            return self._memo[key]
         except KeyError:
             return self._remember(
                 key, bool(_value_at(self.in_force_values, as_of, default=False))

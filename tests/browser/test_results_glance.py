@@ -179,6 +179,7 @@ def test_the_exit_stays_in_view_on_every_survivor_page(visit: Visit) -> None:
         if not re.search(r"/q/q\d+/$", visit.page.url):
             break
         exit_in_reach(visit)
+        # The check above breaks out unless the URL is a step, so this matches.
         step = re.search(r"/q/(q\d+)/$", visit.page.url).group(1)  # type: ignore[union-attr]
         answer(visit, OUTCOMES["647b_likely"][step])
     exit_in_reach(visit)  # check your answers
@@ -240,6 +241,7 @@ def test_spanish_speakers_hear_that_court_papers_are_in_english(visit: Visit) ->
     assert note.count() == 1
     # Told before anything is written: above the first box on the page.
     statement = visit.page.locator("main form .input").first
+    # No box (None) means not shown: the TypeError fails the test, as it should.
     assert note.bounding_box()["y"] < statement.bounding_box()["y"]  # type: ignore[index]
     shot(visit, "es-draft-english-papers")
 

@@ -617,7 +617,7 @@ def test_huge_input_is_unknown_without_parsing() -> None:
 
 
 def test_non_text_input_is_unknown() -> None:
-    parsed = parse_offense(None)  # type: ignore[arg-type]
+    parsed = parse_offense(None)  # type: ignore[arg-type]  # bad input on purpose
     assert parsed.input == ""
     assert not parsed.known
 
@@ -866,6 +866,7 @@ def test_loader_rejects_a_bad_entry(tmp_path: Path, bad: dict[str, Any]) -> None
 
 def test_loader_rejects_an_entry_that_is_not_a_mapping(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="mapping"):
+        # A list entry, not a mapping: the malformed file this test is about.
         load_catalog(write(tmp_path, document(["PC 211"])))  # type: ignore[arg-type]
 
 

@@ -50,6 +50,7 @@ def test_real_queries_are_not_i_dont_know(text: str) -> None:
 
 
 def test_a_non_string_is_not_a_query() -> None:
+    # None on purpose: JSON can send anything where the contract wants text.
     assert not s.is_dont_know(None)  # type: ignore[arg-type]
     assert search(None) == []  # type: ignore[arg-type]
 

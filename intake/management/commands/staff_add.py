@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import (
@@ -29,7 +29,10 @@ from django.db import transaction
 from intake.models import Membership, Organization, Role
 from intake.otp import SealedTOTPDevice
 
-VALIDATORS = [
+if TYPE_CHECKING:
+    from django.contrib.auth.password_validation import PasswordValidator
+
+VALIDATORS: list[PasswordValidator] = [
     MinimumLengthValidator(12),
     CommonPasswordValidator(),
     UserAttributeSimilarityValidator(),

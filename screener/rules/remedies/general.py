@@ -131,7 +131,11 @@ def wic_781(out: Outcome, case: Case, record: Record, found: Violence) -> Outcom
     ):
         return out
     offense = record.offense.offense
-    if _known_offense(out, record) and (offense.violent != "no" or offense.serious):  # type: ignore[union-attr]
+    if (
+        _known_offense(out, record)
+        and offense is not None
+        and (offense.violent != "no" or offense.serious)
+    ):
         out.unsettled("serious_juvenile_offense")
     out.unknown("age_or_time_unknown", "current_age")
     out.note("automatic_sealing_786")
