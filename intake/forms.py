@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationForm
@@ -404,7 +405,7 @@ def findings_offered(records: list[dict[str, Any]]) -> list[str]:
     offered: list[str] = []
     for record in records:
         offense, level = record.get("offense") or "", record.get("level") or "felony"
-        offered += findings_for(offense, level)
+        offered += findings_for(offense, level, as_of=timezone.localdate())
         offered += [str(code) for code in record.get("enhancements") or []]
     offered += list(FINDING_LABELS)
     return list(dict.fromkeys(offered))

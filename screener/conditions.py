@@ -10,9 +10,11 @@ back and changing an answer restores it), but is never used.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from django.utils import timezone
 from formtools.wizard.views import WizardView
 
 from screener import forms as f
@@ -96,7 +98,8 @@ def form_kwargs(wizard: WizardView, step: str) -> dict[str, Any]:
 
 def findings(wizard: WizardView) -> list[str]:
     text = offense_text(wizard)
-    return list(_findings(text, level(wizard))) if text else []
+    # Today in California: the enhancement lists are dated law.
+    return list(_findings(text, level(wizard), timezone.localdate())) if text else []
 
 
 # The catalog and the law data do not change while the process runs, and a
@@ -107,8 +110,8 @@ def _matches(typed: str) -> tuple[Any, ...]:
 
 
 @lru_cache(maxsize=1024)
-def _findings(text: str, level: str) -> tuple[str, ...]:
-    return tuple(findings_for(text, level))
+def _findings(text: str, level: str, as_of: date) -> tuple[str, ...]:
+    return tuple(findings_for(text, level, as_of=as_of))
 
 
 @lru_cache(maxsize=1024)

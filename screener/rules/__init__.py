@@ -177,12 +177,15 @@ def levels_for(offense_text: str) -> list[str]:
     ]
 
 
-def findings_for(
-    offense_text: str, level: str, *, as_of: date | None = None
-) -> list[str]:
+def findings_for(offense_text: str, level: str, *, as_of: date) -> list[str]:
     """Findings and enhancements that could make this record a violent felony.
 
     The wizard asks only these. Misdemeanors and infractions need none (N1).
+    ``as_of`` is the caller's (the rules never read the clock): the lists of
+    enhancements are dated law. An attempt is asked only the enhancements
+    (§ 667.5(c)(8), (22)): an offense's own findings, such as a person
+    present in a first-degree burglary ((c)(21)), are about the completed
+    offense.
     """
     if level in ("misdemeanor", "infraction"):
         return []
@@ -193,11 +196,14 @@ def findings_for(
     if offense is not None and offense.violent == "yes" and not parsed.attempt:
         # Always violent as a felony (robbery): no finding changes the answer.
         return []
-    when = as_of or date(2026, 1, 1)
     law = laws()["pc_667_5_c"]
-    specific = list(parsed.offense.violent_findings) if parsed.offense else []
+    specific = (
+        list(parsed.offense.violent_findings)
+        if parsed.offense and not parsed.attempt
+        else []
+    )
     general_findings = [
-        *law.param("paragraph_8_enhancements", when),
-        *law.param("paragraph_22_enhancements", when),
+        *law.param("paragraph_8_enhancements", as_of),
+        *law.param("paragraph_22_enhancements", as_of),
     ]
     return specific + [f for f in general_findings if f not in specific]

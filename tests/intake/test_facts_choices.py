@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from intake.models import Case, Organization
 from screener.forms import finding_label
@@ -31,7 +32,7 @@ def test_the_editor_offers_the_findings_the_survivor_is_asked(
 ) -> None:
     page = verified_client(staff_a).get(f"/staff/cases/{assault_case.pk}/facts/")
     html = page.content.decode()
-    asked = findings_for(ASSAULT["offense"], "felony")
+    asked = findings_for(ASSAULT["offense"], "felony", as_of=timezone.localdate())
     assert asked
     for finding in asked:
         assert f'value="{finding}"' in html  # a box to tick, not text to type

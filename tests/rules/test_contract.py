@@ -156,17 +156,17 @@ def test_levels_for_reads_the_catalog() -> None:
 
 
 def test_findings_for_a_burglary_asks_whether_someone_was_home() -> None:
-    assert findings_for("PC 459/460(a)", "felony")[0] == "person_present"
-    assert "PC 12022.53" in findings_for("PC 459", "unknown")
-    assert findings_for("PC 459", "misdemeanor") == []
+    assert findings_for("PC 459/460(a)", "felony", as_of=TODAY)[0] == "person_present"
+    assert "PC 12022.53" in findings_for("PC 459", "unknown", as_of=TODAY)
+    assert findings_for("PC 459", "misdemeanor", as_of=TODAY) == []
 
 
 def test_findings_for_a_misdemeanor_only_offense_is_empty() -> None:
-    assert findings_for("PC 647(b)", "unknown") == []
+    assert findings_for("PC 647(b)", "unknown", as_of=TODAY) == []
 
 
 def test_findings_for_an_unknown_code_asks_the_general_findings() -> None:
-    found = findings_for("PC 99999", "felony")
+    found = findings_for("PC 99999", "felony", as_of=TODAY)
     assert "PC 12022.7" in found
     assert "person_present" not in found
 
@@ -241,8 +241,17 @@ def test_a_fact_missing_for_two_reasons_is_listed_once() -> None:
 
 def test_findings_for_an_always_violent_felony_is_empty() -> None:
     """Robbery is violent under (c)(9) whatever the findings: nothing to ask."""
-    assert findings_for("PC 211", "felony") == []
-    assert "PC 12022.7" in findings_for("PC 664/211", "felony")
+    assert findings_for("PC 211", "felony", as_of=TODAY) == []
+    assert "PC 12022.7" in findings_for("PC 664/211", "felony", as_of=TODAY)
+
+
+def test_an_attempted_burglary_is_not_asked_whether_someone_was_home() -> None:
+    """(c)(21) is a finding on a completed first-degree burglary, not an attempt."""
+    completed = findings_for("PC 459/460(a)", "felony", as_of=TODAY)
+    attempted = findings_for("PC 664/459", "felony", as_of=TODAY)
+    assert "person_present" in completed
+    assert "person_present" not in attempted
+    assert "PC 12022.53" in attempted  # the enhancements still make it violent
 
 
 def test_the_added_fields_are_in_every_answer() -> None:
