@@ -149,12 +149,19 @@ def pc_851_93(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
     return out
 
 
-def pc_17_b(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
-    """A wobbler felony declared a misdemeanor; not after a state prison term."""
+def _still_a_felony(out: Outcome, record: Record) -> bool:
+    """A conviction not already a misdemeanor: the reductions have work to do."""
     if not _conviction(out, record):
-        return out
+        return False
     if record.level in ("misdemeanor", "infraction"):
         out.not_applicable("already_misdemeanor")
+        return False
+    return True
+
+
+def pc_17_b(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+    """A wobbler felony declared a misdemeanor; not after a state prison term."""
+    if not _still_a_felony(out, record):
         return out
     offense = record.offense.offense
     if offense is None:
@@ -184,10 +191,7 @@ def _listed(code: str, listed: list[str]) -> bool:
 
 def pc_1170_18(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     """Proposition 47: a listed felony resentenced or redesignated a misdemeanor."""
-    if not _conviction(out, record):
-        return out
-    if record.level in ("misdemeanor", "infraction"):
-        out.not_applicable("already_misdemeanor")
+    if not _still_a_felony(out, record):
         return out
     offense = record.offense.offense
     if offense is None:
