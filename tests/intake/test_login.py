@@ -259,14 +259,19 @@ def test_staff_add_with_an_empty_pipe_makes_no_account(
     assert not Membership.objects.exists()
 
 
+def add_staff_by_pipe(org: Organization, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``staff_add casey --password-stdin`` with the password piped in; its otpauth link."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    out = io.StringIO()
+    call_command("staff_add", "casey", "--password-stdin", organization=org.name,
+                 role="attorney", stdout=out)  # fmt: skip
+    return next(word for word in out.getvalue().split() if word.startswith("otpauth"))
+
+
 @pytest.mark.django_db
 def test_the_authenticator_link_names_the_service(
     org_a: Organization, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    out = io.StringIO()
-    call_command("staff_add", "casey", "--password-stdin", organization=org_a.name,
-                 role="attorney", stdout=out)  # fmt: skip
-    link = next(line for line in out.getvalue().split() if line.startswith("otpauth"))
+    link = add_staff_by_pipe(org_a, monkeypatch)
     assert "issuer=Legal%20aid%20workspace" in link
     assert "/Legal%20aid%20workspace%3Acasey?" in link

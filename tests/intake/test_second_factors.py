@@ -27,7 +27,7 @@ from intake import otp
 from intake.crypto import DecryptionError
 from intake.models import Organization
 from tests.intake.conftest import PASSWORD
-from tests.intake.test_login import backup_codes, code_for, sign_in
+from tests.intake.test_login import add_staff_by_pipe, backup_codes, code_for, sign_in
 
 
 def _column(sql: str) -> list[str]:
@@ -40,11 +40,7 @@ def _column(sql: str) -> list[str]:
 def test_staff_add_stores_the_totp_key_encrypted(
     org_a: Organization, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    out = io.StringIO()
-    call_command("staff_add", "casey", "--password-stdin", organization=org_a.name,
-                 role="attorney", stdout=out)  # fmt: skip
-    link = next(word for word in out.getvalue().split() if word.startswith("otpauth"))
+    link = add_staff_by_pipe(org_a, monkeypatch)
     secret = parse_qs(urlparse(link).query)["secret"][0]
     key = b32decode(secret + "=" * (-len(secret) % 8))
     (stored,) = _column("SELECT key FROM otp_totp_totpdevice")
