@@ -19,7 +19,7 @@ from formtools.wizard.views import WizardView
 
 from screener import forms as f
 from screener.rules import findings_for, levels_for
-from screener.rules.catalog import search
+from screener.rules.search import search
 
 OFFENSE_UNKNOWN = ""
 CACHE_ATTRIBUTE = "_screener_answers"

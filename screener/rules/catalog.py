@@ -714,14 +714,3 @@ def read_finding(text: str) -> tuple[str, bool]:
     if offense is not None and offense.enhancement and code and "/" not in code:
         return code, True
     return cleaned, False
-
-
-def search(query: str, *, limit: int = 10) -> list[Offense]:
-    """Catalog entries for a code or plain words ("prostitution", "robo").
-
-    The ranking (plain words in both languages, how common a charge is, and
-    charges never offered for an unrelated word) lives in ``search.py``.
-    """
-    from screener.rules.search import search as ranked  # it imports this module
-
-    return ranked(query, limit=limit)

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from screener.rules import search as s
-from screener.rules.catalog import catalog, search
+from screener.rules.catalog import catalog
+from screener.rules.search import search
 
 QUERIES = yaml.safe_load(
     (Path(__file__).with_name("search_queries.yaml")).read_text(encoding="utf-8")

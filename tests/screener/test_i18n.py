@@ -225,7 +225,7 @@ def test_every_offense_title_has_spanish() -> None:
 def test_the_charge_choices_read_in_spanish() -> None:
     """What the search offers for "robo" and "prostitution", in Spanish."""
     from screener.citations import offense_code
-    from screener.rules.catalog import search
+    from screener.rules.search import search
 
     spanish = _spanish_in_po()
     for query in ("robo", "prostitution", "theft", "assault", "drugs"):
