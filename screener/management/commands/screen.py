@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from screener.api import TOO_LONG_NUMBER
-from screener.rules import InvalidCase, screen
+from screener.rules import InvalidFacts, screen
 
 
 def _fail(errors: list[dict[str, str]]) -> None:
@@ -52,6 +52,6 @@ class Command(BaseCommand):
             _fail([{"field": "", "message": TOO_LONG_NUMBER}])
         try:
             result = screen(case, today=timezone.localdate())
-        except InvalidCase as invalid:
+        except InvalidFacts as invalid:
             _fail(invalid.errors)
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
