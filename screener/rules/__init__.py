@@ -2,8 +2,9 @@
 
 Pure Python, no Django (a test imports it with Django absent). The public
 API is the screening contract (docs/screening-api.md), typed in
-``contract``: ``screen(facts: Facts) -> Screening``. The law lives in ``data/`` as effective-dated YAML
-with citations; the reasoning lives in small functions under ``remedies/``.
+``contract``: ``screen(facts: Facts) -> Screening``. The law lives in
+``data/`` as effective-dated YAML with citations; the reasoning lives in
+small functions under ``remedies/``.
 The clock is read in one place only: when the facts give no ``as_of``,
 ``screen`` uses today's date, as the contract says.
 """
