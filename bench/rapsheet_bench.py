@@ -15,7 +15,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from screener.rules.contract import RecordScreening
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -51,11 +54,12 @@ def main() -> list[tuple[str, str, str]]:
     read_sheet(pdf, as_of=AS_OF)  # warm: grammar, catalog
     start = time.perf_counter()
     result = read_sheet(pdf, as_of=AS_OF)
-    records = [
+    # The counts read from the sheet, as contract records.
+    records: list[Any] = [
         {k: r[k] for k in ("id", "system", "disposition", "offense", "level", "county", "probation")}
         for r in result["records"]
     ]  # fmt: skip
-    screened: dict[str, list[dict[str, Any]]] = {"records": []}
+    screened: dict[str, list[RecordScreening]] = {"records": []}
     for at in range(0, len(records), 100):  # the contract's 100 records a call
         chunk = screen({"as_of": AS_OF.isoformat(), "records": records[at : at + 100]})
         screened["records"] += chunk["records"]

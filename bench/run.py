@@ -18,12 +18,12 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from screener.rules import catalog, law, screen  # noqa: E402
+from screener.rules.contract import Facts, RecordFacts  # noqa: E402
 
 OFFENSES = [
     "PC 647(b)", "647b", "PC 211", "HS 11350", "PC 459/460(a)", "PC 664/211", "PC 484",
@@ -40,8 +40,8 @@ DISPOSITIONS = [
 ANSWERS = ["yes", "yes", "no", "unsure"]
 
 
-def _case(batch: int) -> dict[str, Any]:
-    records: list[dict[str, Any]] = []
+def _case(batch: int) -> Facts:
+    records: list[RecordFacts] = []
     for i in range(batch):
         records.append(
             {

@@ -415,7 +415,7 @@ class RecordFactsForm(forms.Form):
     """The facts of one record that the rules turn on.
 
     Only shape is checked here; the contract's own checks
-    (``screener.rules.facts.read_case``) run on the whole case afterwards, and
+    (``screener.rules.facts.read_facts``) run on the whole case afterwards, and
     their errors are put on these fields. The offense text is bounded only
     loosely here so that the contract's limit is the one that speaks.
     """

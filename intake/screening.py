@@ -23,7 +23,7 @@ Why this shape (the least invasive one):
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -42,8 +42,9 @@ from intake.forms import (
 from intake.models import Action, Case, Role, Source
 from screener import answers as screener_answers
 from screener import session_store
-from screener.rules import InvalidCase, screen
-from screener.rules.facts import read_case
+from screener.rules import InvalidFacts, screen
+from screener.rules.contract import Facts
+from screener.rules.facts import read_facts
 
 STAFF_SCREENING = boundary.STAFF_SCREENING
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
@@ -120,7 +121,9 @@ def screen_attach(request: StaffRequest) -> HttpResponse:
     if not screening["records"]:
         return redirect("screener:check")
     contract = screener_answers.build_case(screening, timezone.localdate())
-    screen(contract)  # our own wizard never makes an invalid case; fail loudly
+    screen(
+        cast(Facts, contract)
+    )  # our own wizard never makes an invalid case; fail loudly
     if pending.get("case"):
         case = case_for(request, int(pending["case"]))
         services.case_set_answers(
@@ -202,9 +205,9 @@ def case_facts(request: StaffRequest, pk: int) -> HttpResponse:
         if formset.is_valid() and person.is_valid():
             edited = _edited(stored, formset, person)
             try:
-                read_case(edited, today=timezone.localdate())
-                screen(edited)
-            except InvalidCase as error:
+                read_facts(edited, today=timezone.localdate())
+                screen(cast(Facts, edited))
+            except InvalidFacts as error:
                 problems = _put_errors(error.errors, formset, person)
             else:
                 services.case_set_answers(

@@ -6,7 +6,7 @@ Views call these; these never read the request body themselves.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
@@ -15,6 +15,7 @@ from django.utils import timezone
 from intake import stats
 from intake.models import Action, AuditEntry, Case, CaseNote, Organization, Source
 from screener.rules import screen
+from screener.rules.contract import Facts
 
 
 def audit(
@@ -74,7 +75,7 @@ def case_create(
         )
         if created:
             stats.record_screening(
-                screen(answers),
+                screen(cast(Facts, answers)),
                 case_counties(answers),
                 today=timezone.localdate(),
                 organization=organization,

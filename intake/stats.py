@@ -19,33 +19,33 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 
 from intake.models import Organization, Tally
-from screener.rules.outcome import STATUS_RANK
+from screener.rules.contract import RecordScreening, Remedy, Screening, Status
 
 SUPPRESS_BELOW = 10
 SUPPRESSED = "<10"
 ALL = "all"
 DIMENSIONS = ("total", "outcome", "county", "remedy", "violent_only")
-CURRENT_VACATUR = ("PC 236.14", "PC 236.15")
-PROPOSED_VACATUR = "AB 2354"
+CURRENT_VACATUR = (Remedy.PC_236_14, Remedy.PC_236_15)
+PROPOSED_VACATUR = Remedy.AB_2354
 
 
-def _status_of(record: dict[str, Any], remedy: str | None) -> str | None:
+def _status_of(record: RecordScreening, remedy: str | None) -> str | None:
     for entry in record["remedies"]:
         if entry["remedy"] == remedy:
             return str(entry["status"])
     return None
 
 
-def blocked_only_by_violence(record: dict[str, Any]) -> bool:
+def blocked_only_by_violence(record: RecordScreening) -> bool:
     """Current vacatur is closed by the violent-felony bar and nothing else,
     and the proposed law would have opened it (Pen. Code § 667.5(c))."""
-    if _status_of(record, PROPOSED_VACATUR) in (None, "not_eligible"):
+    if _status_of(record, PROPOSED_VACATUR) in (None, Status.NOT_ELIGIBLE):
         return False
     for entry in record["remedies"]:
         if entry["remedy"] not in CURRENT_VACATUR or not entry.get("applicable", True):
             continue
         bars = {r["code"] for r in entry["reasons"] if r.get("kind") == "bar"}
-        if entry["status"] != "not_eligible" or not bars:
+        if entry["status"] != Status.NOT_ELIGIBLE or not bars:
             return False
         if not all(code.startswith("violent_") for code in bars):
             return False
@@ -55,21 +55,24 @@ def blocked_only_by_violence(record: dict[str, Any]) -> bool:
     )
 
 
-def counters(output: dict[str, Any]) -> set[tuple[str, str]]:
+def counters(output: Screening) -> set[tuple[str, str]]:
     """The (dimension, value) pairs one screening adds one to."""
     pairs = {("total", "screenings")}
     best_rank = None
     for record in output["records"]:
         status = _status_of(record, record.get("best"))
         if status is not None:
-            rank = STATUS_RANK[status]
+            rank = Status(status).rank
             best_rank = rank if best_rank is None else min(best_rank, rank)
         for entry in record["remedies"]:
-            if entry["in_force"] and entry["status"] in ("likely", "possible"):
+            if entry["in_force"] and entry["status"] in (
+                Status.LIKELY,
+                Status.POSSIBLE,
+            ):
                 pairs.add(("remedy", entry["remedy"]))
         if blocked_only_by_violence(record):
             pairs.add(("violent_only", "blocked only by the violent-felony bar"))
-    outcome = "no_path" if best_rank is None else list(STATUS_RANK)[best_rank]
+    outcome = "no_path" if best_rank is None else list(Status)[best_rank].value
     pairs.add(("outcome", outcome))
     return pairs
 
@@ -86,7 +89,7 @@ def _bump(scope: str, month: date, dimension: str, value: str) -> None:
 
 
 def record_screening(
-    output: dict[str, Any],
+    output: Screening,
     counties: Iterable[str | None],
     *,
     today: date,
@@ -112,7 +115,7 @@ def record_screening(
 def count_survivor_screening(
     sender: object,
     *,
-    output: dict[str, Any],
+    output: Screening,
     counties: list[str | None],
     today: date,
     **_: Any,

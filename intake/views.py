@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import auth
 from django.core.paginator import Paginator
@@ -45,7 +45,7 @@ from petitions import services as petition_services
 from petitions.forms import DraftDetailsForm
 from petitions.throttle import RenderRefused, render_permit
 from screener.rules import screen
-from screener.rules.outcome import STATUS_RANK
+from screener.rules.contract import Facts, Screening, Status
 
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
 ATTORNEY = (Role.ATTORNEY,)
@@ -110,10 +110,10 @@ def queue(request: StaffRequest) -> HttpResponse:
 
 
 OUTCOME_WORDS = {
-    "likely": _("Likely"),
-    "possible": _("Possible"),
-    "needs_review": _("Needs review"),
-    "not_eligible": _("Not eligible"),
+    Status.LIKELY: _("Likely"),
+    Status.POSSIBLE: _("Possible"),
+    Status.NEEDS_REVIEW: _("Needs review"),
+    Status.NOT_ELIGIBLE: _("Not eligible"),
 }
 
 
@@ -122,11 +122,11 @@ def queue_outcome(answers: dict[str, Any]) -> str:
 
     A few milliseconds a case (the rules are pure Python), 50 cases a page.
     """
-    statuses = []
-    for record in screen(answers)["records"]:
+    statuses: list[Status] = []
+    for record in screen(cast(Facts, answers))["records"]:
         by_id = {r["remedy"]: r["status"] for r in record["remedies"]}
-        statuses.append(by_id.get(record.get("best"), "not_eligible"))
-    best = min(statuses, key=STATUS_RANK.__getitem__, default="needs_review")
+        statuses.append(by_id.get(record["best"] or "", Status.NOT_ELIGIBLE))
+    best = min(statuses, key=lambda status: status.rank, default=Status.NEEDS_REVIEW)
     return str(OUTCOME_WORDS[best])
 
 
@@ -164,10 +164,10 @@ def contact_actions(contact: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _trace(case: Case) -> dict[str, Any]:
+def _trace(case: Case) -> Screening:
     """The rules' full output for the stored answers: every remedy, reason
     and citation, for staff to check the screening."""
-    return screen(case.answers, translate=gettext)
+    return screen(cast(Facts, case.answers), translate=gettext)
 
 
 @require_GET
@@ -262,7 +262,7 @@ def _details_form(case: Case, data: Any = None) -> DraftDetailsForm:
     if initial.get("service_date"):
         initial["service_date"] = date.fromisoformat(initial["service_date"])
     return petition_services.details_form(
-        answers, screen(answers), data, attorney=True, initial=initial
+        answers, screen(cast(Facts, answers)), data, attorney=True, initial=initial
     )
 
 
@@ -303,7 +303,7 @@ def case_packet(request: StaffRequest, pk: int) -> HttpResponse:
         details["service_date"] = date.fromisoformat(details["service_date"])
     details["attorney_mode"] = True  # drafted by the case's attorney
     packet = petition_services.packet_for(
-        case.answers, screen(case.answers), details, timezone.localdate()
+        case.answers, screen(cast(Facts, case.answers)), details, timezone.localdate()
     )
     try:
         with render_permit(request):

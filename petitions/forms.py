@@ -40,7 +40,7 @@ PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
 CASE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/. ]{0,39}$")
 BAR_NUMBER = re.compile(r"^[0-9]{1,8}$")
 
-STATUTE_LABELS = {
+STATUTE_LABELS: dict[str, Any] = {
     TRAFFICKING: _("Penal Code § 236.14 (human trafficking)"),
     PARTNER_OR_SEXUAL_VIOLENCE: _(
         "Penal Code § 236.15 (intimate partner violence or sexual violence)"

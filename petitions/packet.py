@@ -25,15 +25,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from petitions.counties import Agency, County, county_lookup
+from screener.rules.contract import Remedy, Status
 
-TRAFFICKING = "PC 236.14"
-PARTNER_OR_SEXUAL_VIOLENCE = "PC 236.15"
+TRAFFICKING = Remedy.PC_236_14
+PARTNER_OR_SEXUAL_VIOLENCE = Remedy.PC_236_15
 
 # Pen. Code § 236.14(c): the prosecuting agency has 45 days from receipt.
 RESPONSE_DAYS = 45
 
-INCLUDED_STATUSES = ("likely", "possible")
-REVIEW_STATUS = "needs_review"
+INCLUDED_STATUSES = (Status.LIKELY, Status.POSSIBLE)
+REVIEW_STATUS = Status.NEEDS_REVIEW
 
 
 def blank(what: str) -> str:
@@ -414,7 +415,7 @@ def statute_options(case: Mapping[str, Any]) -> list[str]:
     When both were reported the drafter chooses, and § 236.14 is the default.
     """
     kinds = set((case.get("victimization") or {}).get("kinds") or [])
-    options = []
+    options: list[str] = []
     if "human_trafficking" in kinds:
         options.append(TRAFFICKING)
     if kinds & {"intimate_partner_violence", "sexual_violence"}:

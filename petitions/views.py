@@ -9,7 +9,7 @@ answers now" and on idle expiry.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -25,17 +25,18 @@ from petitions.services import (
     records_to_draft,
 )
 from petitions.throttle import RenderRefused, render_permit
+from screener.rules.contract import Facts, Screening
 from screener.session_store import load_case
 
 logger = logging.getLogger(__name__)
 
 
-def _screen(case: dict[str, Any]) -> dict[str, Any] | None:
+def _screen(case: dict[str, Any]) -> Screening | None:
     """Run the rules engine; None when the stored case cannot be screened."""
     from screener.rules import screen  # the lead's engine; imported on use
 
     try:
-        return screen(case)
+        return screen(cast(Facts, case))
     except Exception:  # any failure means "start again", never a 500
         logger.exception("Stored case could not be screened for drafting.")
         return None

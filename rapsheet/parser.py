@@ -39,6 +39,7 @@ from lark.exceptions import LarkError
 from rapsheet import places
 from rapsheet.lines import LineLexer
 from screener.rules.catalog import parse_offense
+from screener.rules.contract import Remedy
 
 MAX_COUNTS_IN_RANGE = 20
 
@@ -213,17 +214,22 @@ def read_disposition(text: str, court: str) -> tuple[str, bool]:
 
 _MODIFICATIONS: tuple[tuple[re.Pattern[str], str, str | None, bool], ...] = (
     # (pattern, what, section, reduces to misdemeanor)
-    (re.compile(r"1170\.?18|PROP(?:OSITION)?\.?\s*47"), "reduced", "PC 1170.18", True),
-    (re.compile(r"\b17\s*\(\s*B\s*\)|\b17B\b"), "reduced", "PC 17(b)", True),
-    (re.compile(r"236\.?14"), "vacated", "PC 236.14", False),
-    (re.compile(r"236\.?15"), "vacated", "PC 236.15", False),
-    (re.compile(r"1203\.?49"), "vacated", "PC 1203.49", False),
-    (re.compile(r"1473\.?7"), "vacated", "PC 1473.7", False),
-    (re.compile(r"1203\.?4\s*A\b|1203\.4A"), "dismissed", "PC 1203.4a", False),
-    (re.compile(r"1203\.?41\b"), "dismissed", "PC 1203.41", False),
-    (re.compile(r"1203\.?42\b"), "dismissed", "PC 1203.42", False),
-    (re.compile(r"1203\.?425\b"), "dismissed", "PC 1203.425", False),
-    (re.compile(r"1203\.?4\b"), "dismissed", "PC 1203.4", False),
+    (
+        re.compile(r"1170\.?18|PROP(?:OSITION)?\.?\s*47"),
+        "reduced",
+        Remedy.PC_1170_18,
+        True,
+    ),
+    (re.compile(r"\b17\s*\(\s*B\s*\)|\b17B\b"), "reduced", Remedy.PC_17_B, True),
+    (re.compile(r"236\.?14"), "vacated", Remedy.PC_236_14, False),
+    (re.compile(r"236\.?15"), "vacated", Remedy.PC_236_15, False),
+    (re.compile(r"1203\.?49"), "vacated", Remedy.PC_1203_49, False),
+    (re.compile(r"1473\.?7"), "vacated", Remedy.PC_1473_7, False),
+    (re.compile(r"1203\.?4\s*A\b|1203\.4A"), "dismissed", Remedy.PC_1203_4A, False),
+    (re.compile(r"1203\.?41\b"), "dismissed", Remedy.PC_1203_41, False),
+    (re.compile(r"1203\.?42\b"), "dismissed", Remedy.PC_1203_42, False),
+    (re.compile(r"1203\.?425\b"), "dismissed", Remedy.PC_1203_425, False),
+    (re.compile(r"1203\.?4\b"), "dismissed", Remedy.PC_1203_4, False),
     (re.compile(r"851\.?8\b|FACTUAL(?:LY)?\s+INNOCEN"), "sealed", "PC 851.8", False),
     (re.compile(r"1000\.?3|DIVERSION"), "dismissed", "PC 1000.3", False),
     # A reduction that names no section.

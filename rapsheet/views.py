@@ -10,8 +10,9 @@ file to a temporary file on disk, unencrypted.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,7 +29,8 @@ from rapsheet import jobs
 from rapsheet.extract import MAX_BYTES, ExtractError, check_limits
 from rapsheet.forms import CountForm, CountFormSet, UploadForm
 from rapsheet.models import SheetImport, Status
-from screener.rules import InvalidCase, screen
+from screener.rules import InvalidFacts, screen
+from screener.rules.contract import Facts, Screening
 from screener.rules.facts import MAX_RECORDS
 
 STAFF = (Role.INTAKE_STAFF, Role.ORG_ADMIN)
@@ -203,7 +205,7 @@ def review(request: StaffRequest, pk: int, sheet_id: int) -> HttpResponse:
             else:
                 try:
                     return _attach(request, case, sheet, confirmed)
-                except InvalidCase as error:
+                except InvalidFacts as error:
                     problems += [f"{e['field']}: {e['message']}" for e in error.errors]
     else:
         formset = CountFormSet(prefix="c", initial=[_initial(r) for r in records])
@@ -255,7 +257,9 @@ def _attach(
     ]
     answers["records"] = kept + confirmed
     answers["as_of"] = timezone.localdate().isoformat()
-    screen(answers)  # raises InvalidCase: shown on the review page, nothing stored
+    screen(
+        cast(Facts, answers)
+    )  # raises InvalidFacts: shown on the review page, nothing stored
     services.case_set_answers(
         case=case,
         answers=answers,
@@ -270,13 +274,13 @@ def _attach(
 
 
 def result_lines(
-    confirmed: list[dict[str, Any]], screened: dict[str, Any]
+    confirmed: list[dict[str, Any]], screened: Screening
 ) -> list[dict[str, Any]]:
     """One line per confirmed count: its best relief, or why there is a note."""
     by_id = {r["id"]: r for r in screened["records"]}
     lines = []
     for record in confirmed:
-        out = by_id.get(record["id"], {})
+        out: Mapping[str, Any] = by_id.get(record["id"], {})
         remedies = [r for r in out.get("remedies", []) if r.get("in_force", True)]
         # The engine's own best path (relief strength with status; the rules
         # issue): never re-ranked here by status alone.
@@ -316,7 +320,7 @@ def results(request: StaffRequest, pk: int, sheet_id: int) -> HttpResponse:
     if sheet.status != Status.CONFIRMED:
         return redirect("rapsheet:progress", pk=case.pk, sheet_id=sheet.pk)
     confirmed = sheet.result.get("confirmed", [])
-    contract = {
+    contract: Facts = {
         "as_of": date.today().isoformat(),  # noqa: DTZ011 - a calendar date
         "victimization": (case.answers or {}).get("victimization") or {},
         "records": confirmed,

@@ -8,7 +8,7 @@ translates between the two, so "I'm not sure" has one meaning everywhere.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -19,6 +19,7 @@ from formtools.wizard.views import WizardView
 from screener import conditions as c
 from screener import forms as f
 from screener import session_store
+from screener.rules.contract import Facts, Screening
 
 EMPTY_SCREENING: dict[str, Any] = {"records": [], "person_steps": {}, "person": {}}
 
@@ -313,13 +314,14 @@ def _same_results(case: dict[str, Any], screening: dict[str, Any]) -> bool:
     as_of = case.get("as_of") or timezone.localdate().isoformat()
     rebuilt = build_case(screening, date.fromisoformat(as_of))
 
-    def statuses(output: dict[str, Any]) -> list[list[tuple[str, str]]]:
+    def statuses(output: Screening) -> list[list[tuple[str, str]]]:
         return [
             [(r["remedy"], r["status"]) for r in record["remedies"]]
             for record in output["records"]
         ]
 
-    return statuses(screen(rebuilt)) == statuses(screen({**case, "as_of": as_of}))
+    stored = cast(Facts, {**case, "as_of": as_of})
+    return statuses(screen(cast(Facts, rebuilt))) == statuses(screen(stored))
 
 
 def open_wizard(

@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from screener.ratelimit import client_ip, over_limit
-from screener.rules import InvalidCase, screen
+from screener.rules import InvalidFacts, screen
 
 MAX_BODY = 1024 * 1024
 TOO_LONG_NUMBER = "The body holds a number too long to read (over 4,300 digits)."
@@ -51,13 +51,13 @@ def screen_api(request: HttpRequest) -> JsonResponse:
     if len(request.body) > MAX_BODY:
         return _no_cookies(_error(413, "The case is too large."))
     try:
-        case: Any = json.loads(request.body.decode("utf-8"))
+        facts: Any = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return _no_cookies(_error(400, "The body is not valid JSON."))
     except ValueError:  # a number past Python's 4,300-digit limit
         return _no_cookies(_error(400, TOO_LONG_NUMBER))
     try:
-        result = screen(case, today=timezone.localdate())
-    except InvalidCase as invalid:
+        result = screen(facts, today=timezone.localdate())
+    except InvalidFacts as invalid:
         return _no_cookies(JsonResponse({"errors": invalid.errors}, status=400))
     return _no_cookies(JsonResponse(result, json_dumps_params={"ensure_ascii": False}))

@@ -9,12 +9,13 @@ a view, so the intake app can use it without importing this app's views).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-from screener.rules import InvalidCase, screen
+from screener.rules import InvalidFacts, screen
+from screener.rules.contract import Facts
 
 
 def petition_url() -> str | None:
@@ -47,8 +48,9 @@ def packet_record_ids(
         return set()
     if output is None:
         try:
-            output = screen(case)
-        except InvalidCase:
+            # The packet reads the screening as the JSON it is stored as.
+            output = cast(dict[str, Any], screen(cast(Facts, case)))
+        except InvalidFacts:
             return set()
     return _packet_records(case, output)
 

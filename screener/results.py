@@ -15,39 +15,43 @@ the reasons, and the page always ends with free legal help.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, cast
 
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from screener import citations, legal_aid
 from screener.rules import screen
-from screener.rules.outcome import STATUS_RANK
+from screener.rules.contract import Facts, RecordScreening, Remedy, Status
 
-OPEN = ("likely", "possible", "needs_review")
+OPEN = (Status.LIKELY, Status.POSSIBLE, Status.NEEDS_REVIEW)
 
 STATUS_LABELS = {
-    "likely": _("You are likely to qualify"),
-    "possible": _("You may qualify"),
-    "needs_review": _("A lawyer should look at this"),
-    "not_eligible": _("This way is closed for this case today"),
+    Status.LIKELY: _("You are likely to qualify"),
+    Status.POSSIBLE: _("You may qualify"),
+    Status.NEEDS_REVIEW: _("A lawyer should look at this"),
+    Status.NOT_ELIGIBLE: _("This way is closed for this case today"),
 }
 
-VACATUR = ("PC 236.14", "PC 236.15")
-DEFENSE = ("PC 236.23", "PC 236.24")
+VACATUR = (Remedy.PC_236_14, Remedy.PC_236_15)
+DEFENSE = (Remedy.PC_236_23, Remedy.PC_236_24)
 GROUPS = {
     **dict.fromkeys(VACATUR, "vacatur"),
     **dict.fromkeys(DEFENSE, "defense"),
-    **dict.fromkeys(("PC 1203.49", "PC 653.29", "PC 1170.22"), "prostitution"),
-    **dict.fromkeys(("PC 1203.4", "PC 1203.4a", "PC 1203.41"), "dismissal"),
-    **dict.fromkeys(("PC 851.91", "PC 851.93"), "seal_arrest"),
-    **dict.fromkeys(("WIC 781", "WIC 786"), "juvenile"),
-    "TSRA": "federal",
-    "OTHER_STATE": "other_state",
+    **dict.fromkeys(
+        (Remedy.PC_1203_49, Remedy.PC_653_29, Remedy.PC_1170_22), "prostitution"
+    ),
+    **dict.fromkeys(
+        (Remedy.PC_1203_4, Remedy.PC_1203_4A, Remedy.PC_1203_41), "dismissal"
+    ),
+    **dict.fromkeys((Remedy.PC_851_91, Remedy.PC_851_93), "seal_arrest"),
+    **dict.fromkeys((Remedy.WIC_781, Remedy.WIC_786), "juvenile"),
+    Remedy.TSRA: "federal",
+    Remedy.OTHER_STATE: "other_state",
     # A vacatur, but only for a plea whose immigration consequences were not
     # understood: never told to a citizen as "erase it".
-    "PC 1473.7": "immigration_vacatur",
+    Remedy.PC_1473_7: "immigration_vacatur",
 }
 
 # Remedies the table above does not name (new ones in the law data) are
@@ -63,92 +67,94 @@ RELIEF_GROUPS: dict[str | None, str] = {
 # The one plain line per case: the best way forward and how likely, as a
 # whole sentence per (kind of relief, status) so each translates whole.
 ANSWERS: dict[tuple[str, str], Any] = {
-    ("vacatur", "likely"): _(
+    ("vacatur", Status.LIKELY): _(
         "You are likely able to ask the court to erase this case (vacatur)."
     ),
-    ("vacatur", "possible"): _(
+    ("vacatur", Status.POSSIBLE): _(
         "You may be able to ask the court to erase this case (vacatur)."
     ),
-    ("vacatur", "needs_review"): _(
+    ("vacatur", Status.NEEDS_REVIEW): _(
         "The court may be able to erase this case (vacatur). A lawyer should look at it first."
     ),
-    ("immigration_vacatur", "likely"): _(
+    ("immigration_vacatur", Status.LIKELY): _(
         "If you are not a U.S. citizen, you are likely able to ask the court to erase this conviction because no one explained what it would mean for your immigration status."
     ),
-    ("immigration_vacatur", "possible"): _(
+    ("immigration_vacatur", Status.POSSIBLE): _(
         "If you are not a U.S. citizen and no one explained what the plea would mean for your immigration status, you may be able to ask the court to erase this conviction."
     ),
-    ("immigration_vacatur", "needs_review"): _(
+    ("immigration_vacatur", Status.NEEDS_REVIEW): _(
         "If you are not a U.S. citizen, the court may be able to erase this conviction. A lawyer should look at it first."
     ),
-    ("defense", "likely"): _(
+    ("defense", Status.LIKELY): _(
         "Your case is still open. What was done to you is likely a defense: a legal reason you should not be found guilty."
     ),
-    ("defense", "possible"): _(
+    ("defense", Status.POSSIBLE): _(
         "Your case is still open. What was done to you may be a defense: a legal reason you should not be found guilty."
     ),
-    ("defense", "needs_review"): _(
+    ("defense", Status.NEEDS_REVIEW): _(
         "Your case is still open. What was done to you may be a defense. A lawyer should look at it first."
     ),
-    ("prostitution", "likely"): _(
+    ("prostitution", Status.LIKELY): _(
         "You are likely able to ask the court to clear this conviction."
     ),
-    ("prostitution", "possible"): _(
+    ("prostitution", Status.POSSIBLE): _(
         "You may be able to ask the court to clear this conviction."
     ),
-    ("prostitution", "needs_review"): _(
+    ("prostitution", Status.NEEDS_REVIEW): _(
         "The court may be able to clear this conviction. A lawyer should look at it first."
     ),
-    ("dismissal", "likely"): _(
+    ("dismissal", Status.LIKELY): _(
         "You are likely able to ask the court to dismiss this conviction (dismissal)."
     ),
-    ("dismissal", "possible"): _(
+    ("dismissal", Status.POSSIBLE): _(
         "You may be able to ask the court to dismiss this conviction (dismissal)."
     ),
-    ("dismissal", "needs_review"): _(
+    ("dismissal", Status.NEEDS_REVIEW): _(
         "The court may be able to dismiss this conviction (dismissal). A lawyer should look at it first."
     ),
-    ("seal_arrest", "likely"): _(
+    ("seal_arrest", Status.LIKELY): _(
         "You are likely able to ask the court to seal this arrest."
     ),
-    ("seal_arrest", "possible"): _(
+    ("seal_arrest", Status.POSSIBLE): _(
         "You may be able to ask the court to seal this arrest."
     ),
-    ("seal_arrest", "needs_review"): _(
+    ("seal_arrest", Status.NEEDS_REVIEW): _(
         "The court may be able to seal this arrest. A lawyer should look at it first."
     ),
-    ("sealing", "likely"): _(
+    ("sealing", Status.LIKELY): _(
         "You are likely able to ask the court to seal this record."
     ),
-    ("sealing", "possible"): _("You may be able to ask the court to seal this record."),
-    ("sealing", "needs_review"): _(
+    ("sealing", Status.POSSIBLE): _(
+        "You may be able to ask the court to seal this record."
+    ),
+    ("sealing", Status.NEEDS_REVIEW): _(
         "The court may be able to seal this record. A lawyer should look at it first."
     ),
-    ("reduction", "likely"): _(
+    ("reduction", Status.LIKELY): _(
         "You are likely able to ask the court to lower this conviction (for example, from a felony to a misdemeanor)."
     ),
-    ("reduction", "possible"): _(
+    ("reduction", Status.POSSIBLE): _(
         "You may be able to ask the court to lower this conviction (for example, from a felony to a misdemeanor)."
     ),
-    ("reduction", "needs_review"): _(
+    ("reduction", Status.NEEDS_REVIEW): _(
         "The court may be able to lower this conviction (for example, from a felony to a misdemeanor). A lawyer should look at it first."
     ),
-    ("juvenile", "likely"): _(
+    ("juvenile", Status.LIKELY): _(
         "You are likely able to ask the court to seal this juvenile record."
     ),
-    ("juvenile", "possible"): _(
+    ("juvenile", Status.POSSIBLE): _(
         "You may be able to ask the court to seal this juvenile record."
     ),
-    ("juvenile", "needs_review"): _(
+    ("juvenile", Status.NEEDS_REVIEW): _(
         "The court may be able to seal this juvenile record. A lawyer should look at it first."
     ),
-    ("federal", "likely"): _(
+    ("federal", Status.LIKELY): _(
         "You are likely able to ask the federal court to erase this case (Trafficking Survivors Relief Act)."
     ),
-    ("federal", "possible"): _(
+    ("federal", Status.POSSIBLE): _(
         "You may be able to ask the federal court to erase this case (Trafficking Survivors Relief Act)."
     ),
-    ("federal", "needs_review"): _(
+    ("federal", Status.NEEDS_REVIEW): _(
         "The federal court may be able to erase this case (Trafficking Survivors Relief Act). A lawyer should look at it first."
     ),
 }
@@ -250,13 +256,13 @@ def _reason_view(reason: dict[str, Any], language: str) -> dict[str, Any]:
     }
 
 
-def _remedy_view(remedy: dict[str, Any], language: str) -> dict[str, Any]:
+def _remedy_view(remedy: Mapping[str, Any], language: str) -> dict[str, Any]:
     missing = [
         str(MISSING_LABELS.get(field, OTHER_FACT))
         for field in remedy.get("missing") or []
     ]
     group = GROUPS.get(remedy["remedy"]) or RELIEF_GROUPS.get(remedy.get("relief"), "")
-    open_way = remedy["status"] != "not_eligible"
+    open_way = remedy["status"] != Status.NOT_ELIGIBLE
     # A closed way keeps the reasons that explain it, but not the notes on
     # what the court would do if it were open ("... and vacate it"): no
     # sentence may contradict the status beside it.
@@ -280,7 +286,7 @@ def _remedy_view(remedy: dict[str, Any], language: str) -> dict[str, Any]:
     }
 
 
-def _immigration_reason(remedy: dict[str, Any]) -> str | None:
+def _immigration_reason(remedy: Mapping[str, Any]) -> str | None:
     """Why the rules cannot say if this helps with immigration (when null)."""
     if remedy.get("immigration_relief") is not None:
         return None
@@ -306,13 +312,13 @@ def plain_answer(best: dict[str, Any] | None) -> Any:
 
 
 def _record_view(
-    record: dict[str, Any], source: dict[str, Any], entry: dict[str, Any] | None,
+    record: RecordScreening, source: dict[str, Any], entry: dict[str, Any] | None,
     translate: Callable[[str], str], language: str,
 ) -> dict[str, Any]:  # fmt: skip
     remedies = [r for r in record["remedies"] if r.get("applicable", True)]
     current = sorted(
         (r for r in remedies if r["in_force"]),
-        key=lambda r: STATUS_RANK.get(r["status"], 9),
+        key=lambda r: Status(r["status"]).rank,
     )
     best = next((r for r in current if r["remedy"] == record.get("best")), None)
     others = [r for r in current if r is not best]
@@ -440,7 +446,7 @@ def build(
 ) -> dict[str, Any]:  # fmt: skip
     """Context for the results page: one summary per case, best path first."""
     language = _language()
-    output = screen(case, translate=translate)
+    output = screen(cast(Facts, case), translate=translate)
     entries = screening.get("records") or []
     sources = {r["id"]: r for r in case["records"]}
     records = [

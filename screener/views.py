@@ -8,7 +8,7 @@ takes an answer from the URL.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -23,7 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from config import availability
 from screener import answers, next_steps, results, session_store
 from screener import forms as f
-from screener.rules import InvalidCase, screen
+from screener.rules import InvalidFacts, screen
+from screener.rules.contract import Facts
 from screener.signals import screening_finished
 from screener.wizard import DONE, URL_NAME, replay
 
@@ -128,8 +129,8 @@ def _count_once(request: HttpRequest, case: dict[str, Any]) -> None:
     if request.session.get(COUNTED_KEY):
         return
     try:
-        output = screen(case, today=timezone.localdate())
-    except InvalidCase:
+        output = screen(cast(Facts, case), today=timezone.localdate())
+    except InvalidFacts:
         return
     request.session[COUNTED_KEY] = True
     screening_finished.send(
@@ -178,7 +179,7 @@ def results_page(request: HttpRequest) -> HttpResponse:
     screening = answers.load_screening(request)
     try:
         context = results.build(case, screening, translate=gettext)
-    except InvalidCase:
+    except InvalidFacts:
         # Our own answers never make an invalid case; if they ever do, say
         # so kindly (the error list names fields, never values).
         logger.error("results: the stored case is invalid")

@@ -1,10 +1,11 @@
 """The rules engine: every record scored against current and proposed law.
 
 Pure Python, no Django (a test imports it with Django absent). The public
-API is the screening contract (docs/screening-api.md):
-``screen(case) -> dict``. The law lives in ``data/`` as effective-dated YAML
-with citations; the reasoning lives in small functions under ``remedies/``.
-The clock is read in one place only: when a case gives no ``as_of``,
+API is the screening contract (docs/screening-api.md), typed in
+``contract``: ``screen(facts: Facts) -> Screening``. The law lives in
+``data/`` as effective-dated YAML with citations; the reasoning lives in
+small functions under ``remedies/``.
+The clock is read in one place only: when the facts give no ``as_of``,
 ``screen`` uses today's date, as the contract says.
 """
 
@@ -18,7 +19,14 @@ from typing import Any
 
 from screener.rules import violence
 from screener.rules.catalog import parse_offense
-from screener.rules.facts import Case, InvalidCase, Record, read_case
+from screener.rules.contract import (
+    Facts,
+    RecordScreening,
+    Remedy,
+    ScreenedOffense,
+    Screening,
+)
+from screener.rules.facts import CheckedFacts, InvalidFacts, Record, read_facts
 from screener.rules.law import DATA_DIR, Law, laws
 from screener.rules.outcome import Outcome, Rank, Translate
 from screener.rules.remedies import (
@@ -32,40 +40,40 @@ from screener.rules.remedies import (
 
 __all__ = [
     "RULES_VERSION",
-    "InvalidCase",
+    "InvalidFacts",
     "findings_for",
     "law_checked_on",
     "levels_for",
     "screen",
 ]
 
-Evaluate = Callable[[Outcome, Case, Record, violence.Violence], Outcome]
+Evaluate = Callable[[Outcome, CheckedFacts, Record, violence.Violence], Outcome]
 
 # In the order a survivor should read them: vacatur first, then the
 # defenses, the offense-specific relief, the federal and out-of-state
 # routes, the general fallbacks, and last the proposed law beside them.
-REMEDIES: tuple[tuple[str, Evaluate], ...] = (
-    ("pc_236_14", vacatur.current),
-    ("pc_236_15", vacatur.current),
-    ("pc_236_23", defenses.defense),
-    ("pc_236_24", defenses.defense),
-    ("pc_1203_49", prostitution.pc_1203_49),
-    ("pc_653_29", prostitution.pc_653_29),
-    ("pc_1170_22", prostitution.pc_1170_22),
-    ("tsra", outside.tsra),
-    ("other_state", outside.other_state),
-    ("pc_1473_7", doors.pc_1473_7),
-    ("pc_1203_4", general.pc_1203_4),
-    ("pc_1203_4a", general.pc_1203_4a),
-    ("pc_1203_41", doors.pc_1203_41),
-    ("pc_1203_42", doors.pc_1203_42),
-    ("pc_1203_425", doors.pc_1203_425),
-    ("pc_1170_18", doors.pc_1170_18),
-    ("pc_17_b", doors.pc_17_b),
-    ("pc_851_91", general.pc_851_91),
-    ("pc_851_93", doors.pc_851_93),
-    ("wic_781", general.wic_781),
-    ("ab_2354", vacatur.proposed),
+REMEDIES: tuple[tuple[Remedy, Evaluate], ...] = (
+    (Remedy.PC_236_14, vacatur.current),
+    (Remedy.PC_236_15, vacatur.current),
+    (Remedy.PC_236_23, defenses.defense),
+    (Remedy.PC_236_24, defenses.defense),
+    (Remedy.PC_1203_49, prostitution.pc_1203_49),
+    (Remedy.PC_653_29, prostitution.pc_653_29),
+    (Remedy.PC_1170_22, prostitution.pc_1170_22),
+    (Remedy.TSRA, outside.tsra),
+    (Remedy.OTHER_STATE, outside.other_state),
+    (Remedy.PC_1473_7, doors.pc_1473_7),
+    (Remedy.PC_1203_4, general.pc_1203_4),
+    (Remedy.PC_1203_4A, general.pc_1203_4a),
+    (Remedy.PC_1203_41, doors.pc_1203_41),
+    (Remedy.PC_1203_42, doors.pc_1203_42),
+    (Remedy.PC_1203_425, doors.pc_1203_425),
+    (Remedy.PC_1170_18, doors.pc_1170_18),
+    (Remedy.PC_17_B, doors.pc_17_b),
+    (Remedy.PC_851_91, general.pc_851_91),
+    (Remedy.PC_851_93, doors.pc_851_93),
+    (Remedy.WIC_781, general.wic_781),
+    (Remedy.AB_2354, vacatur.proposed),
 )
 
 
@@ -90,8 +98,8 @@ def _plan(as_of: date) -> tuple[Step, ...]:
     answers depend on the date alone. Bounded like ``law_checked_on``.
     """
     steps = []
-    for law_id, evaluate in REMEDIES:
-        law = laws()[law_id]
+    for remedy, evaluate in REMEDIES:
+        law = laws()[remedy.law_id]
         steps.append((law, evaluate, law.in_force(as_of), law.params_on(as_of)))
     return tuple(steps)
 
@@ -109,7 +117,7 @@ def law_checked_on(as_of: date) -> date:
 
 def _offense(
     record: Record, found: violence.Violence, translate: Translate | None
-) -> dict[str, Any]:
+) -> ScreenedOffense:
     parsed = record.offense
     violent = {violence.VIOLENT: True, violence.NONVIOLENT: False}.get(found.state)
     return {
@@ -123,15 +131,18 @@ def _offense(
 
 
 def _screen_record(
-    case: Case, record: Record, translate: Translate | None, plan: tuple[Step, ...]
-) -> dict[str, Any]:
-    as_of = case.as_of
+    facts: CheckedFacts,
+    record: Record,
+    translate: Translate | None,
+    plan: tuple[Step, ...],
+) -> RecordScreening:
+    as_of = facts.as_of
     found = violence.classify(record, as_of)
     remedies = []
     best: str | None = None
     best_rank: Rank | None = None
     for law, evaluate, in_force, params in plan:
-        out = evaluate(Outcome(law, as_of, in_force, params), case, record, found)
+        out = evaluate(Outcome(law, as_of, in_force, params), facts, record, found)
         remedies.append(out.render(translate))
         # The best path: lowest rank (outcome._rank); ties keep REMEDIES order.
         # So best is never weaker than an available vacatur of equal or
@@ -148,20 +159,25 @@ def _screen_record(
 
 
 def screen(
-    case: Any, *, translate: Translate | None = None, today: date | None = None
-) -> dict[str, Any]:
-    """Screen every record in a contract case; raise InvalidCase on bad input."""
-    facts = read_case(case, today=today or date.today())  # noqa: DTZ011 - contract default
-    plan = _plan(facts.as_of)
+    facts: Facts, *, translate: Translate | None = None, today: date | None = None
+) -> Screening:
+    """Screen every record in the contract's facts; raise InvalidFacts on bad input.
+
+    ``facts`` is typed as the contract says, but it is checked whatever it
+    holds: it is often JSON straight from a partner.
+    """
+    checked = read_facts(facts, today=today or date.today())  # noqa: DTZ011 - contract default
+    plan = _plan(checked.as_of)
     return {
-        "as_of": facts.as_of.isoformat(),
+        "as_of": checked.as_of.isoformat(),
         "rules_version": RULES_VERSION,
-        "law_checked_on": law_checked_on(facts.as_of).isoformat(),
+        "law_checked_on": law_checked_on(checked.as_of).isoformat(),
         "records": [
-            _screen_record(facts, record, translate, plan) for record in facts.records
+            _screen_record(checked, record, translate, plan)
+            for record in checked.records
         ],
-        "safety": {"show_hotline": facts.victimization.ongoing in ("yes", "unsure")},
-        "immigration": {"show_counsel": facts.citizen in ("no", "unsure")},
+        "safety": {"show_hotline": checked.victimization.ongoing in ("yes", "unsure")},
+        "immigration": {"show_counsel": checked.citizen in ("no", "unsure")},
     }
 
 

@@ -1,4 +1,4 @@
-"""The case as the contract defines it, checked and turned into typed facts.
+"""The facts as the contract defines them, checked and turned into typed values.
 
 Missing optional fields mean "unknown" (None). A value of the wrong kind is
 an input error, reported per field so the CLI and the API can say exactly
@@ -28,8 +28,8 @@ MAX_TEXT = 200
 EARLIEST_AS_OF = date(1900, 1, 1)
 
 
-class InvalidCase(ValueError):
-    """The case does not follow the contract; ``errors`` says where."""
+class InvalidFacts(ValueError):
+    """The facts do not follow the contract; ``errors`` says where."""
 
     def __init__(self, errors: list[dict[str, str]]) -> None:
         super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
@@ -72,7 +72,9 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True)
-class Case:
+class CheckedFacts:
+    """The contract's facts (``contract.Facts``) once checked: what the rules reason on."""
+
     as_of: date
     victimization: Victimization
     records: tuple[Record, ...]
@@ -300,11 +302,17 @@ def _as_of(raw: Any, today: date, errors: _Errors) -> date:
     return today
 
 
-def read_case(raw: Any, *, today: date) -> Case:
-    """Check a contract case and return typed facts, or raise InvalidCase."""
+def read_facts(raw: Any, *, today: date) -> CheckedFacts:
+    """Check the contract's facts and return them typed, or raise InvalidFacts.
+
+    ``raw`` is whatever JSON arrived (typed ``Any``): checking it is this
+    function's job, so nothing about its shape is assumed.
+    """
     errors = _Errors()
     if not isinstance(raw, dict):
-        raise InvalidCase([{"field": "", "message": "The case must be a JSON object."}])
+        raise InvalidFacts(
+            [{"field": "", "message": "The case must be a JSON object."}]
+        )
     as_of = _as_of(raw.get("as_of"), today, errors)
     victimization = _victimization(raw.get("victimization"), errors)
     records_raw = raw.get("records")
@@ -320,8 +328,8 @@ def read_case(raw: Any, *, today: date) -> Case:
                 records.append(record)
     citizen = _immigration(raw.get("immigration"), errors)
     if errors.items:
-        raise InvalidCase(errors.items)
-    return Case(as_of, victimization, tuple(records), citizen)
+        raise InvalidFacts(errors.items)
+    return CheckedFacts(as_of, victimization, tuple(records), citizen)
 
 
 def _immigration(raw: Any, errors: _Errors) -> str | None:

@@ -15,14 +15,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from screener.rules.contract import Reason, RemedyScreening, Status
 from screener.rules.law import Law, relief_strength
 from screener.rules.messages import MESSAGES
 
-LIKELY = "likely"
-POSSIBLE = "possible"
-NEEDS_REVIEW = "needs_review"
-NOT_ELIGIBLE = "not_eligible"
-STATUS_RANK = {LIKELY: 0, POSSIBLE: 1, NEEDS_REVIEW: 2, NOT_ELIGIBLE: 3}
 RENDER_LIMIT = 8192
 
 Translate = Callable[[str], str]
@@ -103,17 +99,17 @@ class Outcome:
         self.reasons.append(("bar", code, ()))
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         kinds = {kind for kind, _, _ in self.reasons}
         if "bar" in kinds:
-            return NOT_ELIGIBLE
+            return Status.NOT_ELIGIBLE
         if "unsettled" in kinds:
-            return NEEDS_REVIEW
+            return Status.NEEDS_REVIEW
         if "unknown" in kinds:
-            return POSSIBLE
-        return LIKELY
+            return Status.POSSIBLE
+        return Status.LIKELY
 
-    def render(self, translate: Translate | None) -> dict[str, Any]:
+    def render(self, translate: Translate | None) -> RemedyScreening:
         """The contract's remedy object.
 
         In English the same outcome recurs across many records, so it is
@@ -152,9 +148,12 @@ class Outcome:
         )
         return entry
 
-    def _build(self, translate: Translate) -> dict[str, Any]:
+    def _build(self, translate: Translate) -> RemedyScreening:
         law = self.law
-        built = {
+        kind, immigration, immigration_reason, immigration_cite = self._relief(
+            translate
+        )
+        return {
             "remedy": law.remedy,
             "title": translate(law.title),
             "status": self.status,
@@ -162,28 +161,35 @@ class Outcome:
             "applicable": self.applicable,
             "reasons": [_reason(law, *reason, translate) for reason in self.reasons],
             "missing": list(self.missing),
+            "relief": kind,
+            "immigration_relief": immigration,
+            "immigration_reason": immigration_reason,
+            "immigration_cite": immigration_cite,
         }
-        built.update(self._relief(translate))
-        return built
 
-    def _relief(self, translate: Translate) -> dict[str, Any]:
-        """What the relief does and whether it helps with immigration (docs/screening-api.md)."""
+    def _relief(
+        self, translate: Translate
+    ) -> tuple[str | None, bool | None, str | None, str]:
+        """What the relief does and whether it helps with immigration (docs/screening-api.md).
+
+        As (relief, immigration_relief, immigration_reason, immigration_cite).
+        """
         relief = self.law.relief
         if relief is None:
-            return {
-                "relief": None,
-                "immigration_relief": None,
-                "immigration_reason": translate(MESSAGES["immigration_not_recorded"]),
-                "immigration_cite": "Matter of Pickering, 23 I&N Dec. 621 (BIA 2003)",
-            }
+            return (
+                None,
+                None,
+                translate(MESSAGES["immigration_not_recorded"]),
+                "Matter of Pickering, 23 I&N Dec. 621 (BIA 2003)",
+            )
         relief = relief.for_reasons({code for _, code, _ in self.reasons})
         reason = relief.immigration_reason
-        return {
-            "relief": relief.kind,
-            "immigration_relief": relief.immigration,
-            "immigration_reason": translate(MESSAGES[reason]) if reason else None,
-            "immigration_cite": relief.immigration_cite,
-        }
+        return (
+            relief.kind,
+            relief.immigration,
+            translate(MESSAGES[reason]) if reason else None,
+            relief.immigration_cite,
+        )
 
 
 Rank = tuple[int, int, int]
@@ -191,12 +197,13 @@ Rank = tuple[int, int, int]
 
 # key -> (remedy object, its reasons, rank): the reasons apart, so a copy
 # need not look them up in the object first.
-Rendered = tuple[dict[str, Any], tuple[dict[str, Any], ...], "Rank | None"]
+Rendered = tuple[RemedyScreening, tuple[Reason, ...], "Rank | None"]
 _RENDERED: dict[tuple[Any, ...], Rendered] = {}
-_copy_dict = dict.copy
+# Any: dict.copy of a Reason is a Reason, which the stubs cannot say.
+_copy_dict: Any = dict.copy
 
 
-def _rank(law: Law, built: dict[str, Any]) -> Rank | None:
+def _rank(law: Law, built: RemedyScreening) -> Rank | None:
     """How a remedy ranks for the record's ``best`` path; None when it cannot be it.
 
     Lower is better: first a relief the survivor's own answers point to (its
@@ -206,7 +213,8 @@ def _rank(law: Law, built: dict[str, Any]) -> Rank | None:
     """
     if not built["in_force"] or not built["applicable"]:
         return None
-    if built["status"] == NOT_ELIGIBLE:
+    status = built["status"]
+    if status is Status.NOT_ELIGIBLE:
         return None
     strength = relief_strength()
     group = 1
@@ -215,13 +223,13 @@ def _rank(law: Law, built: dict[str, Any]) -> Rank | None:
         met = {r["code"] for r in built["reasons"] if r["kind"] == "met"}
         pointed = bool(relief.showing) and met.issuperset(relief.showing)
         group = int(relief.conditional) + int(not pointed)
-    kind = strength.get(built["relief"], len(strength))
-    return (group, STATUS_RANK[built["status"]], kind)
+    kind = strength.get(built["relief"] or "", len(strength))
+    return (group, status.rank, kind)
 
 
 def _reason(
     law: Law, kind: str, code: str, params: Params, translate: Translate
-) -> dict[str, Any]:
+) -> Reason:
     condition = law.condition(code)
     template = MESSAGES.get(f"{law.id}.{code}") or MESSAGES[code]
     values = dict(params)

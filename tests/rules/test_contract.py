@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from screener.rules import InvalidCase, findings_for, levels_for, screen
+from screener.rules import InvalidFacts, findings_for, levels_for, screen
 from tests.rules.conftest import build_case
 
 FIRST_GROUP = [
@@ -123,7 +123,7 @@ def test_unknown_is_accepted_as_unsure() -> None:
     ],
 )
 def test_invalid_input_names_the_field_to_fix(case: object, field: str) -> None:
-    with pytest.raises(InvalidCase) as raised:
+    with pytest.raises(InvalidFacts) as raised:
         screen(case, today=TODAY)
     assert field in [error["field"] for error in raised.value.errors]
     assert all(error["message"].endswith(".") for error in raised.value.errors)

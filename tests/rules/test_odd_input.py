@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from screener.rules import InvalidCase, screen
+from screener.rules import InvalidFacts, screen
 
 TODAY = date(2026, 12, 1)
 
@@ -29,7 +29,7 @@ def _huge() -> int:
 
 
 def _errors(case: object) -> list[dict[str, str]]:
-    with pytest.raises(InvalidCase) as raised:
+    with pytest.raises(InvalidFacts) as raised:
         screen(case, today=TODAY)
     return raised.value.errors
 

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from screener.rules import levels_for, screen
 from screener.rules.catalog import read_finding
-from screener.rules.outcome import STATUS_RANK
+from screener.rules.contract import Status
 
 ANSWER = st.sampled_from(["yes", "no", "unsure", None])
 OFFENSES = [
@@ -112,7 +112,7 @@ def test_screening_never_raises_and_every_remedy_has_a_reason(
 ) -> None:
     result = screen(_case(victimization, record, as_of), today=TODAY)
     for remedy in result["records"][0]["remedies"]:
-        assert remedy["status"] in STATUS_RANK
+        assert remedy["status"] in set(Status)
         assert remedy["reasons"], remedy["remedy"]
         if remedy["status"] != "likely":
             kinds = {reason["kind"] for reason in remedy["reasons"]}
@@ -217,7 +217,7 @@ def test_yes_instead_of_unsure_never_makes_a_status_worse(
 
     unsure, yes = with_answer("unsure"), with_answer("yes")
     for remedy, status in unsure.items():
-        assert STATUS_RANK[yes[remedy]] <= STATUS_RANK[status], (remedy, field)
+        assert Status(yes[remedy]).rank <= Status(status).rank, (remedy, field)
 
 
 @settings(max_examples=200, deadline=None)
@@ -228,7 +228,7 @@ def test_no_instead_of_unsure_about_ongoing_harm_never_makes_a_status_worse(
     unsure = _statuses(_case({**victimization, "ongoing": "unsure"}, record, as_of))
     ended = _statuses(_case({**victimization, "ongoing": "no"}, record, as_of))
     for remedy, status in unsure.items():
-        assert STATUS_RANK[ended[remedy]] <= STATUS_RANK[status], remedy
+        assert Status(ended[remedy]).rank <= Status(status).rank, remedy
 
 
 UNREADABLE = st.one_of(
@@ -290,7 +290,7 @@ def test_best_is_never_weaker_than_an_available_vacatur_of_equal_or_better_statu
     best = remedies[screened["best"]]
     assert best["in_force"]
     for vacatur in open_vacaturs:
-        if STATUS_RANK[vacatur["status"]] <= STATUS_RANK[best["status"]]:
+        if Status(vacatur["status"]).rank <= Status(best["status"]).rank:
             assert strength[best["relief"]] <= strength["vacatur"], (
                 best["remedy"],
                 vacatur["remedy"],

@@ -86,7 +86,8 @@ def test_the_loader_rejects_a_broken_relief_block(tmp_path: Path, relief: Any) -
 
 
 def test_every_remedy_says_what_it_does_and_why_for_immigration() -> None:
-    for law_id, _ in REMEDIES:
+    for remedy, _ in REMEDIES:
+        law_id = remedy.law_id
         relief = laws()[law_id].relief
         assert relief is not None, law_id
         assert relief.kind in relief_strength()
@@ -157,7 +158,7 @@ def test_immigration_counsel_is_shown_to_non_citizens_and_the_unsure(
 
 
 def test_law_checked_on_is_the_oldest_check_of_the_laws_in_force() -> None:
-    in_force = [laws()[law_id] for law_id, _ in REMEDIES]
+    in_force = [laws()[remedy.law_id] for remedy, _ in REMEDIES]
     checked = law_checked_on(TODAY)
     assert checked == min(law.last_verified for law in in_force if law.in_force(TODAY))
     assert screen(build_case({}), today=TODAY)["law_checked_on"] == checked.isoformat()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from screener.rules import InvalidCase, screen
+from screener.rules import InvalidFacts, screen
 from screener.rules import outcome as outcome_module
 from screener.rules.catalog import (
     CatalogError,
@@ -21,7 +21,7 @@ from screener.rules.catalog import (
     parse_offense,
     read_finding,
 )
-from screener.rules.facts import read_case
+from screener.rules.facts import read_facts
 from screener.rules.violence import QUOTE_LIMIT, quote
 from tests.rules.conftest import build_case
 
@@ -196,17 +196,17 @@ def test_the_catalog_has_infraction_only_entries_to_check() -> None:
 def test_before_and_after_are_a_no_with_the_timing_kept() -> None:
     for value in ("before", "after"):
         case = build_case({"record": {"while_victimized": value}})
-        record = read_case(case, today=TODAY).records[0]
+        record = read_facts(case, today=TODAY).records[0]
         assert (record.while_victimized, record.offense_timing) == ("no", value)
-    record = read_case(build_case({}), today=TODAY).records[0]
+    record = read_facts(build_case({}), today=TODAY).records[0]
     assert (record.while_victimized, record.offense_timing) == ("yes", None)
 
 
 def test_federal_prison_is_read_and_a_bad_value_names_the_field() -> None:
     case = build_case({"record": {"federal_prison": "Yes"}})
-    assert read_case(case, today=TODAY).records[0].federal_prison == "yes"
-    with pytest.raises(InvalidCase) as error:
-        read_case(build_case({"record": {"federal_prison": "maybe"}}), today=TODAY)
+    assert read_facts(case, today=TODAY).records[0].federal_prison == "yes"
+    with pytest.raises(InvalidFacts) as error:
+        read_facts(build_case({"record": {"federal_prison": "maybe"}}), today=TODAY)
     assert error.value.errors[0]["field"] == "records[0].federal_prison"
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from screener import citations, results
 from screener.rules import screen
+from screener.rules.contract import Status
 
 VICTIM = {"kinds": ["human_trafficking"], "ongoing": "no", "sought_services": "yes"}
 
@@ -93,7 +94,7 @@ def test_plain_answers_say_the_best_way_and_how_likely() -> None:
 
 def test_others_are_sorted_best_status_first() -> None:
     context = results.build(CASES[1], {"records": []}, translate=gettext)
-    ranks = [results.STATUS_RANK[r["status"]] for r in context["records"][0]["others"]]
+    ranks = [Status(r["status"]).rank for r in context["records"][0]["others"]]
     assert ranks == sorted(ranks)
 
 

@@ -1,6 +1,6 @@
 """``python manage.py screen [FILE|-]``: the rules engine for scripts.
 
-Reads a case (contract JSON) from FILE or standard input, writes the
+Reads the facts (contract JSON) from FILE or standard input, writes the
 screening to standard output. Invalid input: exit code 2 and
 ``{"errors": [...]}`` on standard error, as the contract says.
 """
@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from screener.api import TOO_LONG_NUMBER
-from screener.rules import InvalidCase, screen
+from screener.rules import InvalidFacts, screen
 
 
 def _fail(errors: list[dict[str, str]]) -> None:
@@ -45,13 +45,13 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as error:
             _fail([{"field": "", "message": f"Could not read the input: {error}."}])
         try:
-            case = json.loads(text)
+            facts = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as error:
             _fail([{"field": "", "message": f"The input is not valid JSON: {error}."}])
         except ValueError:  # a number past Python's 4,300-digit limit
             _fail([{"field": "", "message": TOO_LONG_NUMBER}])
         try:
-            result = screen(case, today=timezone.localdate())
-        except InvalidCase as invalid:
+            result = screen(facts, today=timezone.localdate())
+        except InvalidFacts as invalid:
             _fail(invalid.errors)
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

@@ -4,7 +4,7 @@ AB 124 (2022) § 236.23 also excluded serious felonies."""
 
 from __future__ import annotations
 
-from screener.rules.facts import Case, Record
+from screener.rules.facts import CheckedFacts, Record
 from screener.rules.outcome import Outcome
 from screener.rules.remedies import common
 from screener.rules.violence import Violence
@@ -28,7 +28,9 @@ def _serious(out: Outcome, record: Record) -> None:
         out.unknown("serious_felony_excluded", "level")
 
 
-def defense(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def defense(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     if not common.california_record(out, record):
         return out
     if record.disposition is None:
@@ -40,7 +42,7 @@ def defense(out: Outcome, case: Case, record: Record, found: Violence) -> Outcom
         out.met("pending_case_covered")
     if not common.in_force(out):
         return out
-    common.victimization_kind(out, case.victimization)
+    common.victimization_kind(out, facts.victimization)
     common.violence(out, found)
     _serious(out, record)
     common.answer(

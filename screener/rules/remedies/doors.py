@@ -8,7 +8,7 @@ cautious reading is "a lawyer should look", never "not eligible".
 
 from __future__ import annotations
 
-from screener.rules.facts import Case, Record
+from screener.rules.facts import CheckedFacts, Record
 from screener.rules.outcome import Outcome
 from screener.rules.remedies import common
 from screener.rules.violence import NONVIOLENT, VIOLENT, Violence
@@ -63,7 +63,9 @@ def _probation(record: Record) -> bool:
     return record.sentence == "probation" or record.probation in ("active", "completed")
 
 
-def pc_1203_41(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_1203_41(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     """Felony county-jail sentences under § 1170(h); since SB 731 also state prison."""
     if not _conviction(out, record) or not _felony(out, record):
         return out
@@ -88,7 +90,9 @@ def pc_1203_41(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     return out
 
 
-def pc_1203_42(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_1203_42(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     """A prison term before 2011 realignment for a felony that would now be § 1170(h)."""
     if not _conviction(out, record) or not _felony(out, record):
         return out
@@ -113,7 +117,9 @@ def pc_1203_42(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     return out
 
 
-def pc_1203_425(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_1203_425(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     """Automatic conviction relief by the Department of Justice: check the record."""
     if not _conviction(out, record):
         return out
@@ -133,7 +139,9 @@ def pc_1203_425(out: Outcome, case: Case, record: Record, found: Violence) -> Ou
     return out
 
 
-def pc_851_93(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_851_93(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     """Automatic arrest relief by the Department of Justice: check the record."""
     if not common.california_record(out, record) or not common.in_force(out):
         return out
@@ -159,7 +167,9 @@ def _still_a_felony(out: Outcome, record: Record) -> bool:
     return True
 
 
-def pc_17_b(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_17_b(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     """A wobbler felony declared a misdemeanor; not after a state prison term."""
     if not _still_a_felony(out, record):
         return out
@@ -189,7 +199,9 @@ def _listed(code: str, listed: list[str]) -> bool:
     return any(code == item or code.startswith(item + "(") for item in listed)
 
 
-def pc_1170_18(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_1170_18(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     """Proposition 47: a listed felony resentenced or redesignated a misdemeanor."""
     if not _still_a_felony(out, record):
         return out
@@ -213,7 +225,9 @@ def pc_1170_18(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     return out
 
 
-def pc_1473_7(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_1473_7(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     """Motion to vacate by a person no longer in criminal custody (§ 1473.7(a))."""
     if not common.california_record(out, record) or not common.in_force(out):
         return out
@@ -229,10 +243,10 @@ def pc_1473_7(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
     if record.in_custody or record.probation == "active":
         # Immigration detention is not criminal custody; probation may be.
         out.unsettled("custody_unsettled")
-    if case.citizen == "no":
+    if facts.citizen == "no":
         out.met("noncitizen")
         out.unknown("immigration_advice_unknown", "plea_immigration_understanding")
-    elif case.citizen == "yes":
+    elif facts.citizen == "yes":
         out.unsettled("citizen_other_grounds")
     else:
         out.unknown("citizenship_unknown", "immigration.citizen")

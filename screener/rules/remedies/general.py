@@ -5,7 +5,7 @@ as a fallback when vacatur does not fit: dismissal after probation
 
 from __future__ import annotations
 
-from screener.rules.facts import Case, Record
+from screener.rules.facts import CheckedFacts, Record
 from screener.rules.outcome import Outcome
 from screener.rules.remedies import common
 from screener.rules.violence import Violence
@@ -44,7 +44,9 @@ def _excluded(out: Outcome, record: Record) -> None:
         out.bar("excluded_sex_offense")
 
 
-def pc_1203_4(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_1203_4(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     if not common.california_record(out, record) or not common.in_force(out):
         return out
     if not _disposition(out, record, "conviction", "", "needs_conviction"):
@@ -76,7 +78,9 @@ def pc_1203_4(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
     return out
 
 
-def pc_1203_4a(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_1203_4a(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     if not common.california_record(out, record) or not common.in_force(out):
         return out
     if not _disposition(out, record, "conviction", "", "needs_conviction"):
@@ -111,7 +115,9 @@ def pc_1203_4a(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     return out
 
 
-def pc_851_91(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_851_91(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     if not common.california_record(out, record) or not common.in_force(out):
         return out
     if not _disposition(
@@ -123,7 +129,9 @@ def pc_851_91(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
     return out
 
 
-def wic_781(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def wic_781(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     if not common.california_record(out, record) or not common.in_force(out):
         return out
     if not _disposition(

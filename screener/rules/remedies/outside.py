@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from screener.rules.catalog import Offense
-from screener.rules.facts import Case, Record
+from screener.rules.facts import CheckedFacts, Record
 from screener.rules.outcome import Outcome
 from screener.rules.remedies import common
 from screener.rules.violence import Violence
@@ -88,7 +88,7 @@ def _level_b_conviction(out: Outcome, record: Record, reason: str) -> None:
         out.unknown("level_b_sentence_reduction", "federal_prison")
 
 
-def tsra(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def tsra(out: Outcome, facts: CheckedFacts, record: Record, found: Violence) -> Outcome:
     if record.system is None:
         out.unknown("system_unknown", "system")
     elif record.system == "california" and record.offense.is_federal:
@@ -102,7 +102,7 @@ def tsra(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
         out.met("federal_record_covered")
     if not common.in_force(out):
         return out
-    common.victimization_kind(out, case.victimization)
+    common.victimization_kind(out, facts.victimization)
     level = _federal_level(out, record)
     if record.disposition is None:
         out.unknown("disposition_unknown", "disposition")
@@ -115,7 +115,9 @@ def tsra(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
     return out
 
 
-def other_state(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def other_state(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     if record.system == "other_state":
         out.unsettled("refer_other_state")
     elif record.system is None:

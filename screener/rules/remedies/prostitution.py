@@ -4,7 +4,7 @@ and § 1170.22 (former § 647f)."""
 
 from __future__ import annotations
 
-from screener.rules.facts import Case, Record
+from screener.rules.facts import CheckedFacts, Record
 from screener.rules.outcome import Outcome
 from screener.rules.remedies import common
 from screener.rules.violence import Violence
@@ -33,12 +33,14 @@ def _covered(out: Outcome, record: Record, hit: str, miss: str) -> bool:
     return common.offense_in(out, record, covered, hit, miss)
 
 
-def pc_1203_49(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_1203_49(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     if not _covered(out, record, "conviction_647b", "not_647b_conviction"):
         return out
     if not _conviction(out, record):
         return out
-    common.victimization_kind(out, case.victimization)
+    common.victimization_kind(out, facts.victimization)
     if record.probation in ("completed", "none"):
         out.met("probation_completed")
     elif record.probation == "active":
@@ -50,7 +52,9 @@ def pc_1203_49(out: Outcome, case: Case, record: Record, found: Violence) -> Out
     return out
 
 
-def pc_653_29(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_653_29(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     if not _covered(out, record, "conviction_653_22", "not_653_22"):
         return out
     if not _conviction(out, record, arrest_unsettled=True):
@@ -60,7 +64,9 @@ def pc_653_29(out: Outcome, case: Case, record: Record, found: Violence) -> Outc
     return out
 
 
-def pc_1170_22(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def pc_1170_22(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     if not _covered(out, record, "conviction_647f", "not_647f"):
         return out
     if not _conviction(out, record):

@@ -8,7 +8,7 @@ between the harm and the offense bars relief.
 
 from __future__ import annotations
 
-from screener.rules.facts import Case, Record
+from screener.rules.facts import CheckedFacts, Record
 from screener.rules.outcome import Outcome
 from screener.rules.remedies import common
 from screener.rules.violence import Violence
@@ -42,13 +42,13 @@ def _while_victimized(out: Outcome, record: Record) -> None:
         out.unknown("while_victim_unsure", "while_victimized")
 
 
-def _timing(out: Outcome, case: Case) -> None:
+def _timing(out: Outcome, facts: CheckedFacts) -> None:
     """§ 236.14: at any time after the harm ends (AB 262); before 2022, a reasonable time."""
-    ongoing = case.victimization.ongoing
+    ongoing = facts.victimization.ongoing
     if ongoing == "yes":
         # Safety first either way; seeking services opens the door in the
         # text, but whether a court hears it while the harm goes on is open.
-        sought = case.victimization.sought_services == "yes"
+        sought = facts.victimization.sought_services == "yes"
         out.unsettled(
             "still_victimized_sought_services" if sought else "still_victimized"
         )
@@ -99,15 +99,17 @@ def _notes(out: Outcome, record: Record) -> None:
         out.note("custody_no_bar")
 
 
-def current(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def current(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     """§ 236.14 or § 236.15 as in force on the screening date."""
     if not _record_kind(out, record) or not common.in_force(out):
         return out
-    common.victimization_kind(out, case.victimization)
+    common.victimization_kind(out, facts.victimization)
     common.violence(out, found)
     _while_victimized(out, record)
     common.direct_result(out, record)
-    _timing(out, case)
+    _timing(out, facts)
     _findings(out)
     if out.params["timing_any_time"] is None:
         out.note("file_promptly")
@@ -115,7 +117,9 @@ def current(out: Outcome, case: Case, record: Record, found: Violence) -> Outcom
     return out
 
 
-def proposed(out: Outcome, case: Case, record: Record, found: Violence) -> Outcome:
+def proposed(
+    out: Outcome, facts: CheckedFacts, record: Record, found: Violence
+) -> Outcome:
     """AB 2354 as introduced: any offense, same showing. Not law."""
     out.note("not_enacted")
     if "successor_bill" in out.law.conditions and out.law.condition(
@@ -124,12 +128,12 @@ def proposed(out: Outcome, case: Case, record: Record, found: Violence) -> Outco
         out.note("successor_bill")
     if not _record_kind(out, record):
         return out
-    common.victimization_kind(out, case.victimization)
+    common.victimization_kind(out, facts.victimization)
     if found.code == "offense_not_in_catalog":
         out.unsettled("offense_not_in_catalog")
     else:
         out.met("any_offense_proposed")
     _while_victimized(out, record)
     common.direct_result(out, record)
-    _timing(out, case)
+    _timing(out, facts)
     return out
