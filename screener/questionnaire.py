@@ -1,24 +1,13 @@
-"""The screening's questions as plain data: which apply, and what they say.
+"""The screening's questions: which apply, what they offer, what they say.
 
-No request, no view, no wizard: functions of the answers given so far, a
-plain dict (step -> that step's cleaned answer, as its form in
-``screener.forms`` validates it). The formtools wizard (``screener.wizard``)
-reads its storage into such a dict and asks this module which steps apply
-and which choices to offer; the check page lists the rows from here; staff
-re-screening a stored case gets its questions back from here.
-
-This is the only place that translates between the questions (plain words)
-and the contract's facts (docs/screening-api.md), so "I'm not sure" has one
-meaning everywhere.
-
-Two shapes of answers:
-
-- ``Answers``: one run of the questions, step -> cleaned answer. The data of
-  a step that does not apply may be there (going back and changing an
-  answer restores it) but is never read.
-- ``Saved``: the wizard's state in the session (``screener.wizard``): for
-  every case, its steps as posted (``StepData``) with the record and notes
-  they say, and the person's steps with what they say.
+No request, no view, no wizard: plain functions of ``Answers`` (step -> that
+step's answer as its form in ``screener.forms`` cleans it). A step that does
+not apply may keep its data (going back and changing an answer restores it),
+but it is never read. The wizard (``screener.wizard``), the check page and
+staff re-screening all ask here; this is the only place that translates
+between the questions and the contract's facts (docs/screening-api.md), so
+"I'm not sure" has one meaning everywhere. ``Saved`` is the wizard's state in
+the session: every case's steps as posted, with what they say.
 """
 
 from __future__ import annotations
@@ -67,9 +56,9 @@ def clean(stored: Mapping[str, Any]) -> Answers:
         data = stored.get(step)
         if data is None:
             continue
-        if not isinstance(data, MultiValueDict):
-            data = MultiValueDict(data)
-        form = FORMS[step](data=data, prefix=step, **form_kwargs(step, answers))
+        form = FORMS[step](
+            data=MultiValueDict(data), prefix=step, **form_kwargs(step, answers)
+        )
         if form.is_valid():
             answers[step] = form.cleaned_data
     return answers
@@ -158,8 +147,7 @@ def _maybe_california(answers: Answers) -> bool:
 
 
 def asks_pick(answers: Answers) -> bool:
-    """Show the list of matches only when something was typed."""
-    return query(answers) is not None
+    return query(answers) is not None  # something was typed
 
 
 def asks_level(answers: Answers) -> bool:
@@ -196,8 +184,7 @@ def asks_federal_prison(answers: Answers) -> bool:
 
 
 def asks_connection(answers: Answers) -> bool:
-    """How the case relates to the harm matters only if harm was named."""
-    return bool(harm_kinds(answers))
+    return bool(harm_kinds(answers))  # how the case relates to a harm named
 
 
 CONDITIONS: dict[str, Callable[[Answers], bool]] = {
@@ -241,17 +228,20 @@ def _yes_no(value: Any) -> str:
 
 def record(answers: Answers) -> dict[str, Any]:
     """The contract record for this case, from the steps that apply only."""
-    active = asked(answers, ask_person=False)
 
     def said(step: str) -> Any:
-        return answer(answers, step) if step in active else None
+        return (
+            answer(answers, step) if applies(step, answers, ask_person=False) else None
+        )
 
     disposition = said(f.HAPPENED)
     found = said(f.FINDINGS) or []
     chosen = [x for x in found if x not in (f.NONE_OF_THESE, f.NOT_SURE)]
     # Findings not asked, or "not sure", are unknown (null), never "none":
     # the rules then say a court finding may matter instead of a wrong "likely".
-    findings_unknown = f.FINDINGS not in active or f.NOT_SURE in found
+    findings_unknown = (
+        not applies(f.FINDINGS, answers, ask_person=False) or f.NOT_SURE in found
+    )
     county = said(f.COUNTY)
     system = answer(answers, f.SYSTEM)
     # Optional in the contract: skipped (or not asked) is left out, unknown.
@@ -290,10 +280,11 @@ def person(answers: Answers) -> dict[str, Any]:
     Read from a run that asked the questions about the person.
     """
     said_none = f.NONE_OF_THESE in (answer(answers, f.HARM) or [])
-    active = asked(answers, ask_person=True)
 
     def said(step: str) -> Any:
-        return answer(answers, step) if step in active else None
+        return (
+            answer(answers, step) if applies(step, answers, ask_person=True) else None
+        )
 
     citizen = said(f.IMMIGRATION)
     return {

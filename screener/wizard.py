@@ -15,12 +15,8 @@ calls for (shared/research/security-reliability-performance.md §2):
 - only the current form's own fields are stored (junk fields are dropped);
 - storage is encrypted with the visitor's key (``wizard_storage``).
 
-The questions themselves (which apply, their choices, what they say) are
-``screener.questionnaire``: this view only reads its storage into answers,
-once per request and again after each save (``answers``), and asks.
-
-The wizard's state between runs, every case answered so far, is "answers"
-in the session (``load_answers``/``save_answers``).
+Which steps apply and what they offer is ``screener.questionnaire``'s to
+say: this view reads its storage into answers (``answers``) and asks.
 """
 
 from __future__ import annotations
@@ -50,13 +46,14 @@ class ScreeningWizard(NamedUrlSessionWizardView):
     form_list = f.STEP_FORMS
     storage_name = "screener.wizard_storage.EncryptedSessionStorage"
     template_name = "screener/step.html"
-    _answers: q.Answers | None = None
+    _answers: q.Answers | None = None  # read once per request, again after a save
+    _steps: list[str] | None = None
 
     def get_prefix(self, request: Any, *args: Any, **kwargs: Any) -> str:
         return "s"
 
     def answers(self) -> q.Answers:
-        """The valid stored answers, read once per request and after a save."""
+        """The valid stored answers (``questionnaire.clean``)."""
         if self._answers is None:
             self._answers = q.clean(self.storage.data[self.storage.step_data_key])
         return self._answers
@@ -67,7 +64,7 @@ class ScreeningWizard(NamedUrlSessionWizardView):
         data = {k: v for k, v in form.data.lists() if k in keep}
         data[q.SEEN] = ["1"]
         self.storage.set_step_data(step, data)
-        self._answers = None
+        self._answers = self._steps = None
 
     def get_form_list(self) -> dict[str, Any]:
         """The steps that apply, as the questionnaire says.
@@ -76,11 +73,10 @@ class ScreeningWizard(NamedUrlSessionWizardView):
         on the view (stale once an answer is saved) and whose conditions
         would recurse through ``get_cleaned_data_for_step`` (formtools #247).
         """
-        ask_person = bool(self.storage.extra_data.get("ask_person", True))
-        return {
-            step: q.FORMS[step]
-            for step in q.asked(self.answers(), ask_person=ask_person)
-        }
+        if self._steps is None:
+            ask_person = bool(self.storage.extra_data.get("ask_person", True))
+            self._steps = q.asked(self.answers(), ask_person=ask_person)
+        return {step: q.FORMS[step] for step in self._steps}
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         return q.form_kwargs(step or self.steps.current, self.answers())
