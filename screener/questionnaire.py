@@ -222,30 +222,30 @@ def asked(answers: Answers, *, ask_person: bool) -> list[str]:
 # --- what the answers say: the contract's facts ---------------------------------
 
 
+def said(answers: Answers, step: str, *, ask_person: bool = False) -> Any:
+    """The answer of ``step`` if it is asked in this run, else None."""
+    asked_here = applies(step, answers, ask_person=ask_person)
+    return answer(answers, step) if asked_here else None
+
+
 def _yes_no(value: Any) -> str:
     return value if value in ("yes", "no") else "unsure"
 
 
 def record(answers: Answers) -> dict[str, Any]:
     """The contract record for this case, from the steps that apply only."""
-
-    def said(step: str) -> Any:
-        return (
-            answer(answers, step) if applies(step, answers, ask_person=False) else None
-        )
-
-    disposition = said(f.HAPPENED)
-    found = said(f.FINDINGS) or []
+    disposition = said(answers, f.HAPPENED)
+    found = said(answers, f.FINDINGS) or []
     chosen = [x for x in found if x not in (f.NONE_OF_THESE, f.NOT_SURE)]
     # Findings not asked, or "not sure", are unknown (null), never "none":
     # the rules then say a court finding may matter instead of a wrong "likely".
     findings_unknown = (
         not applies(f.FINDINGS, answers, ask_person=False) or f.NOT_SURE in found
     )
-    county = said(f.COUNTY)
+    county = said(answers, f.COUNTY)
     system = answer(answers, f.SYSTEM)
     # Optional in the contract: skipped (or not asked) is left out, unknown.
-    federal_prison = said(f.FEDERAL_PRISON)
+    federal_prison = said(answers, f.FEDERAL_PRISON)
     prison = (
         {"federal_prison": federal_prison}
         if federal_prison in ("yes", "no", f.NOT_SURE)
@@ -258,8 +258,8 @@ def record(answers: Answers) -> dict[str, Any]:
         "offense": offense_text(answers),
         "level": level(answers),
         "county": None if county in (None, f.NOT_SURE) else county,
-        "while_victimized": _yes_no(said(f.DURING)),
-        "direct_result": _yes_no(said(f.BECAUSE)),
+        "while_victimized": _yes_no(said(answers, f.DURING)),
+        "direct_result": _yes_no(said(answers, f.BECAUSE)),
         "enhancements": chosen if chosen or not findings_unknown else None,
         **prison,
     }
@@ -267,11 +267,7 @@ def record(answers: Answers) -> dict[str, Any]:
 
 def notes(answers: Answers) -> list[str]:
     """What the person was unsure of, to say so on the results page."""
-    if applies(f.FINDINGS, answers, ask_person=False) and f.NOT_SURE in (
-        answer(answers, f.FINDINGS) or []
-    ):
-        return ["findings"]
-    return []
+    return ["findings"] if f.NOT_SURE in (said(answers, f.FINDINGS) or []) else []
 
 
 def person(answers: Answers) -> dict[str, Any]:
@@ -280,19 +276,15 @@ def person(answers: Answers) -> dict[str, Any]:
     Read from a run that asked the questions about the person.
     """
     said_none = f.NONE_OF_THESE in (answer(answers, f.HARM) or [])
-
-    def said(step: str) -> Any:
-        return (
-            answer(answers, step) if applies(step, answers, ask_person=True) else None
-        )
-
-    citizen = said(f.IMMIGRATION)
+    citizen = said(answers, f.IMMIGRATION, ask_person=True)
     return {
         "kinds": harm_kinds(answers),
         # "None of these" means nothing is happening; a skipped question does
         # not, so it stays "unsure" and the results show the hotline.
-        "ongoing": "no" if said_none else _yes_no(said(f.ONGOING)),
-        "sought_services": _yes_no(said(f.HELP)),
+        "ongoing": "no"
+        if said_none
+        else _yes_no(said(answers, f.ONGOING, ask_person=True)),
+        "sought_services": _yes_no(said(answers, f.HELP, ask_person=True)),
         # Skipped means unknown, so nothing.
         **({"citizen": citizen} if citizen in ("yes", "no", f.NOT_SURE) else {}),
     }
