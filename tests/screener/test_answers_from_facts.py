@@ -76,13 +76,13 @@ def test_a_case_made_by_the_questions_comes_back_to_the_same_questions(
     given: dict[str, dict[str, Any]],
 ) -> None:
     case = wizard_case(given)
-    screening = questionnaire.answers_from_facts(case)
-    assert screening is not None
-    assert questionnaire.build_facts(screening, date(2026, 11, 25)) == case
-    assert ("immigration" in case) == ("q13" in screening["person_steps"])
+    saved = questionnaire.answers_from_facts(case)
+    assert saved is not None
+    assert questionnaire.build_facts(saved, date(2026, 11, 25)) == case
+    assert ("immigration" in case) == ("q13" in saved["person_steps"])
     # Federal prison is a question about the case: with the case's answers,
     # asked for a federal conviction only, answered as the case says.
-    record, steps = case["records"][0], screening["records"][0]["steps"]
+    record, steps = case["records"][0], saved["records"][0]["steps"]
     assert ("q14" in steps) == (record["system"] == "federal")
     if "q14" in steps:
         assert steps["q14"].get("q14-answer") == (
@@ -104,10 +104,10 @@ def test_federal_prison_on_a_record_the_questions_never_ask_about_gives_nothing(
 def test_staff_reopening_a_federal_case_see_the_federal_prison_answer() -> None:
     """The check page's rows for the case say the answer the case holds."""
     case = wizard_case(BANK_ROBBERY_FEDERAL)
-    screening = questionnaire.answers_from_facts(case)
-    assert screening is not None
-    entry = screening["records"][0]
-    given = questionnaire.clean({**entry["steps"], **screening["person_steps"]})
+    saved = questionnaire.answers_from_facts(case)
+    assert saved is not None
+    entry = saved["records"][0]
+    given = questionnaire.clean({**entry["steps"], **saved["person_steps"]})
     rows = {
         row["step"]: row
         for row in questionnaire.rows(given, ["q1", "q14"], ask_person=False)
