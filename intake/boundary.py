@@ -2,7 +2,7 @@
 pages refuse any logged-in account.
 
 Why a middleware and not a change to each survivor view: staff run the
-survivor's own wizard and check page ("staff mode", ``intake.screening``),
+survivor's own wizard and check page ("staff mode", ``intake.staff_questions``),
 and from there the survivor's next pages are one POST away. Those pages
 act with the survivor's own authority (download the packet, send the
 answers to any organisation with consent), which no staff role has: an
@@ -34,7 +34,7 @@ SURVIVOR_ONLY = {
     "intake:handoff": "handoff",
     "intake:handoff_done": "handoff",
 }
-STAFF_SCREENING = "intake_staff_screening"  # intake.screening.STAFF_SCREENING
+STAFF_SCREENING = "intake_staff_screening"  # intake.staff_questions.STAFF_SCREENING
 
 
 def _survivor_only(request: HttpRequest) -> str | None:

@@ -5,7 +5,7 @@ Only case ids appear in URLs; never a name, a reference or an answer.
 
 from django.urls import path
 
-from intake import handoff, screening, views
+from intake import handoff, staff_questions, views
 
 app_name = "intake"
 
@@ -22,13 +22,19 @@ urlpatterns = [
     path("staff/cases/<int:pk>/draft/", views.case_draft, name="case_draft"),
     path("staff/cases/<int:pk>/packet/", views.case_packet, name="case_packet"),
     path("staff/cases/<int:pk>/notes/", views.case_note, name="case_note"),
-    path("staff/cases/<int:pk>/contact/", screening.case_contact, name="case_contact"),
-    path("staff/cases/<int:pk>/facts/", screening.case_facts, name="case_facts"),
     path(
-        "staff/cases/<int:pk>/rescreen/", screening.screen_again, name="case_rescreen"
+        "staff/cases/<int:pk>/contact/",
+        staff_questions.case_contact,
+        name="case_contact",
     ),
-    path("staff/screen/", screening.screen_start, name="screen_start"),
-    path("staff/screen/attach/", screening.screen_attach, name="screen_attach"),
+    path("staff/cases/<int:pk>/facts/", staff_questions.case_facts, name="case_facts"),
+    path(
+        "staff/cases/<int:pk>/rescreen/",
+        staff_questions.screen_again,
+        name="case_rescreen",
+    ),
+    path("staff/screen/", staff_questions.screen_start, name="screen_start"),
+    path("staff/screen/attach/", staff_questions.screen_attach, name="screen_attach"),
     path("staff/audit/", views.audit_log, name="audit"),
     path("staff/counts/", views.counts, name="counts"),
     path("staff/counts.csv", views.counts_csv, name="counts_csv"),

@@ -1,5 +1,5 @@
 """One form per question page. Forms validate input; they never decide
-eligibility (that is the rules' job, asked through ``conditions``).
+eligibility (that is the rules' job, asked through ``questionnaire``).
 
 Every form has one question, which the page shows as its ``<h1>`` (or the
 legend of its fieldset), an optional hint, and for sensitive questions a

@@ -25,7 +25,9 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
 CASE_KEY = "finished_case"
-SCREENING_KEY = "screening"
+# The wizard's answers (screener.wizard.load_answers). The stored name is
+# the old one, so sessions in flight during a deploy keep their answers.
+ANSWERS_KEY = "screening"
 # The formtools wizard's own state (its storage prefix; wizard_storage.py).
 WIZARD_KEY = "wizard_s"
 KEY_COOKIE = "k"

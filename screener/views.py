@@ -21,12 +21,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config import availability
-from screener import answers, next_steps, results, session_store
 from screener import forms as f
+from screener import next_steps, results, session_store, wizard
+from screener import questionnaire as q
 from screener.rules import InvalidFacts, screen
 from screener.rules.contract import Facts
 from screener.signals import screening_finished
-from screener.wizard import DONE, URL_NAME, replay
+from screener.wizard import DONE, URL_NAME
 
 logger = logging.getLogger(__name__)
 NEUTRAL_SITE = "https://www.google.com/search?q=weather"
@@ -55,28 +56,24 @@ def safety(request: HttpRequest) -> HttpResponse:
 @never_cache
 def begin(request: HttpRequest) -> HttpResponse:
     """Start a new screening, forgetting any earlier one in this browser."""
-    return answers.start_screening(request)
+    return wizard.start(request)
 
 
-def _records_view(screening: dict[str, Any]) -> list[dict[str, Any]]:
-    person_steps = screening.get("person_steps") or {}
-    rows = []
-    for index, entry in enumerate(screening["records"]):
-        wizard = replay({**entry["steps"], **person_steps}, ask_person=False)
-        record_steps = [s for s, _form in f.STEP_FORMS if s not in f.PERSON_STEPS]
-        rows.append(
-            {"index": index, "number": index + 1,
-             "rows": answers.summary_rows(wizard, record_steps)}
-        )  # fmt: skip
-    return rows
+def _records_view(saved: q.Saved) -> list[dict[str, Any]]:
+    person_steps = saved.get("person_steps") or {}
+    return [
+        {"index": index, "number": index + 1,
+         "rows": q.rows(q.clean({**entry["steps"], **person_steps}), q.CASE_STEPS,
+                        ask_person=False)}
+        for index, entry in enumerate(saved["records"])
+    ]  # fmt: skip
 
 
-def _person_rows(screening: dict[str, Any]) -> list[dict[str, Any]]:
-    person_steps = screening.get("person_steps") or {}
+def _person_rows(saved: q.Saved) -> list[dict[str, Any]]:
+    person_steps = saved.get("person_steps") or {}
     if not person_steps:
         return []
-    wizard = replay(person_steps, ask_person=True)
-    return answers.summary_rows(wizard, list(f.PERSON_STEPS))
+    return q.rows(q.clean(person_steps), f.PERSON_STEPS, ask_person=True)
 
 
 @require_http_methods(["GET", "POST"])
@@ -84,37 +81,37 @@ def _person_rows(screening: dict[str, Any]) -> list[dict[str, Any]]:
 @sensitive_post_parameters()
 def check(request: HttpRequest) -> HttpResponse:
     """Check your answers: Change links, add or remove a case, see results."""
-    screening = answers.load_screening(request)
+    saved = wizard.load_answers(request)
     if request.method == "POST":
-        return _check_action(request, screening)
-    if not screening["records"]:
+        return _check_action(request, saved)
+    if not saved["records"]:
         return _start_or_expired(request)
     return render(
         request,
         "screener/check.html",
         {
-            "cases": _records_view(screening),
-            "person_rows": _person_rows(screening),
-            "can_add": len(screening["records"]) < MAX_CASES,
+            "cases": _records_view(saved),
+            "person_rows": _person_rows(saved),
+            "can_add": len(saved["records"]) < MAX_CASES,
         },
     )
 
 
-def _check_action(request: HttpRequest, screening: dict[str, Any]) -> HttpResponse:
+def _check_action(request: HttpRequest, saved: q.Saved) -> HttpResponse:
     action = request.POST.get("action")
-    if action == "add" and len(screening["records"]) < MAX_CASES:
-        return answers.open_wizard(
-            request, dict(screening.get("person_steps") or {}), {"ask_person": False, "adding": True},
+    if action == "add" and len(saved["records"]) < MAX_CASES:
+        return wizard.open_wizard(
+            request, dict(saved.get("person_steps") or {}), {"ask_person": False, "adding": True},
             f.SYSTEM,
         )  # fmt: skip
     if action == "remove":
-        index = _index(request.POST.get("index"), screening)
-        del screening["records"][index]
-        answers.save_screening(request, screening)
+        index = _index(request.POST.get("index"), saved)
+        del saved["records"][index]
+        wizard.save_answers(request, saved)
         session_store.write(request, WIZARD_KEY, None)
-        return redirect("screener:check" if screening["records"] else "screener:start")
-    if action == "results" and screening["records"]:
-        case = answers.build_case(screening, timezone.localdate())
+        return redirect("screener:check" if saved["records"] else "screener:start")
+    if action == "results" and saved["records"]:
+        case = q.build_facts(saved, timezone.localdate())
         session_store.store_case(request, case)
         _count_once(request, case)
         return redirect("screener:results")
@@ -141,12 +138,12 @@ def _count_once(request: HttpRequest, case: dict[str, Any]) -> None:
     )
 
 
-def _index(value: Any, screening: dict[str, Any]) -> int:
+def _index(value: Any, saved: q.Saved) -> int:
     try:
         index = int(value)
     except (TypeError, ValueError):
         raise Http404 from None
-    if not 0 <= index < len(screening["records"]):
+    if not 0 <= index < len(saved["records"]):
         raise Http404
     return index
 
@@ -155,18 +152,18 @@ def _index(value: Any, screening: dict[str, Any]) -> int:
 @never_cache
 def change(request: HttpRequest, index: int, step: str) -> HttpResponse:
     """Reopen one answer of one case; Continue comes back to the check page."""
-    screening = answers.load_screening(request)
-    index = _index(index, screening)
-    if step not in dict(f.STEP_FORMS):
+    saved = wizard.load_answers(request)
+    index = _index(index, saved)
+    if step not in q.FORMS:
         raise Http404
-    person_steps = screening.get("person_steps") or {}
-    step_data = {**screening["records"][index]["steps"], **person_steps}
+    person_steps = saved.get("person_steps") or {}
+    step_data = {**saved["records"][index]["steps"], **person_steps}
     extra = {
         "ask_person": step in f.PERSON_STEPS,
         "editing": index,
         "return_to_check": True,
     }
-    return answers.open_wizard(request, step_data, extra, step)
+    return wizard.open_wizard(request, step_data, extra, step)
 
 
 @require_GET
@@ -176,9 +173,9 @@ def results_page(request: HttpRequest) -> HttpResponse:
     case = session_store.load_case(request)
     if case is None:
         return _start_or_expired(request)
-    screening = answers.load_screening(request)
+    saved = wizard.load_answers(request)
     try:
-        context = results.build(case, screening, translate=gettext)
+        context = results.build(case, saved, translate=gettext)
     except InvalidFacts:
         # Our own answers never make an invalid case; if they ever do, say
         # so kindly (the error list names fields, never values).

@@ -14,6 +14,9 @@ calls for (shared/research/security-reliability-performance.md §2):
   the page's back link is a plain GET link, so it never depends on POST;
 - only the current form's own fields are stored (junk fields are dropped);
 - storage is encrypted with the visitor's key (``wizard_storage``).
+
+Which steps apply and what they offer is ``screener.questionnaire``'s to
+say: this view reads its storage into answers (``answers``) and asks.
 """
 
 from __future__ import annotations
@@ -21,51 +24,70 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import SuspiciousOperation
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from formtools.wizard.forms import ManagementForm
-from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from screener import answers
-from screener import conditions as c
 from screener import forms as f
+from screener import questionnaire as q
+from screener import session_store
 
 URL_NAME = "screener:step"
 DONE = "end"
-SEEN = "_seen"
 
 
 @method_decorator([sensitive_post_parameters(), never_cache], name="dispatch")
 class ScreeningWizard(NamedUrlSessionWizardView):
     form_list = f.STEP_FORMS
-    condition_dict = c.CONDITIONS
     storage_name = "screener.wizard_storage.EncryptedSessionStorage"
     template_name = "screener/step.html"
+    _answers: q.Answers | None = None  # read once per request, again after a save
+    _steps: list[str] | None = None
 
     def get_prefix(self, request: Any, *args: Any, **kwargs: Any) -> str:
         return "s"
 
-    def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
-        return c.form_kwargs(self, step or self.steps.current)
+    def answers(self) -> q.Answers:
+        """The valid stored answers (``questionnaire.clean``)."""
+        if self._answers is None:
+            self._answers = q.clean(self.storage.data[self.storage.step_data_key])
+        return self._answers
 
-    def get_form_step_data(self, form: Any) -> dict[str, list[str]]:
-        """Keep this form's own fields only, plus a mark that it was seen."""
+    def save_step(self, step: str, form: Any) -> None:
+        """Store this form's own fields only, plus a mark that it was seen."""
         keep = {form.add_prefix(name) for name in form.fields}
         data = {k: v for k, v in form.data.lists() if k in keep}
-        data[SEEN] = ["1"]
-        return data
+        data[q.SEEN] = ["1"]
+        self.storage.set_step_data(step, data)
+        self._answers = self._steps = None
+
+    def get_form_list(self) -> dict[str, Any]:
+        """The steps that apply, as the questionnaire says.
+
+        Instead of formtools' ``condition_dict``, whose list formtools caches
+        on the view (stale once an answer is saved) and whose conditions
+        would recurse through ``get_cleaned_data_for_step`` (formtools #247).
+        """
+        if self._steps is None:
+            ask_person = bool(self.storage.extra_data.get("ask_person", True))
+            self._steps = q.asked(self.answers(), ask_person=ask_person)
+        return {step: q.FORMS[step] for step in self._steps}
+
+    def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
+        return q.form_kwargs(step or self.steps.current, self.answers())
 
     # --- navigation ---------------------------------------------------------
 
     def first_open_step(self) -> str:
         """The first step that applies and has no valid answer yet."""
+        answers = self.answers()
         for step in self.get_form_list():
-            if c.cleaned(self, step) is None:
+            if step not in answers:
                 return step
         return DONE
 
@@ -78,7 +100,7 @@ class ScreeningWizard(NamedUrlSessionWizardView):
         steps = list(self.get_form_list())
         if step not in steps:
             return False
-        return all(c.cleaned(self, s) is not None for s in steps[: steps.index(step)])
+        return all(s in self.answers() for s in steps[: steps.index(step)])
 
     def get(self, *args: Any, **kwargs: Any) -> HttpResponse:
         """Show a step from storage; never reset (formtools' GET does)."""
@@ -126,8 +148,7 @@ class ScreeningWizard(NamedUrlSessionWizardView):
         form = self.get_form(step, data=self.request.POST)
         if not form.is_valid():
             return self.render(form)
-        self.storage.set_step_data(step, self.get_form_step_data(form))
-        c.forget(self)
+        self.save_step(step, form)
         if self.storage.extra_data.get("return_to_check"):
             return redirect(self.get_step_url(DONE))
         following = self.get_next_step(step)
@@ -139,8 +160,7 @@ class ScreeningWizard(NamedUrlSessionWizardView):
         if goto not in steps or steps.index(goto) >= steps.index(step):
             raise SuspiciousOperation("wizard may only go back")
         form = self.get_form(step, data=self.request.POST)
-        self.storage.set_step_data(step, self.get_form_step_data(form))
-        c.forget(self)
+        self.save_step(step, form)
         return redirect(self.get_step_url(goto))
 
     # --- page context -------------------------------------------------------
@@ -194,32 +214,30 @@ class ScreeningWizard(NamedUrlSessionWizardView):
     def done(
         self, form_list: Any, form_dict: Any = None, **kwargs: Any
     ) -> HttpResponse:
-        screening = answers.load_screening(self.request)
+        saved = load_answers(self.request)
         steps = {
             step: data
             for step, data in self.storage.data[self.storage.step_data_key].items()
             if step in self.form_list
         }
+        answers = self.answers()
         entry = {
             "steps": {s: d for s, d in steps.items() if s not in f.PERSON_STEPS},
-            "record": answers.build_record(self),
-            "notes": answers.build_notes(self),
+            "record": q.record(answers),
+            "notes": q.notes(answers),
         }
-        if c.asks_person(self):
-            screening["person_steps"] = {
+        if self.storage.extra_data.get("ask_person", True):
+            saved["person_steps"] = {
                 s: d for s, d in steps.items() if s in f.PERSON_STEPS
             }
-            screening["person"] = {
-                **answers.build_person(self),
-                **answers.build_citizen(self),
-            }
+            saved["person"] = q.person(answers)
         editing = self.storage.extra_data.get("editing")
-        if isinstance(editing, int) and 0 <= editing < len(screening["records"]):
-            screening["records"][editing] = entry
+        if isinstance(editing, int) and 0 <= editing < len(saved["records"]):
+            saved["records"][editing] = entry
         else:
-            screening["records"].append(entry)
-            editing = len(screening["records"]) - 1
-        answers.save_screening(self.request, screening)
+            saved["records"].append(entry)
+            editing = len(saved["records"]) - 1
+        save_answers(self.request, saved)
         self.storage.extra_data = {
             **self.storage.extra_data,
             "editing": editing,
@@ -279,20 +297,45 @@ def question_context(form: Any) -> dict[str, Any]:
     }
 
 
-class ReplayStorage(BaseStorage):
-    """Stored step data read back outside a request (check page, tests)."""
-
-    def __init__(self, step_data: dict[str, Any], extra: dict[str, Any]) -> None:
-        super().__init__("replay")
-        self.init_data()
-        self.data[self.step_data_key] = dict(step_data)
-        self.data[self.extra_data_key] = dict(extra)
+# --- the answers in the session -------------------------------------------------
 
 
-def replay(step_data: dict[str, Any], *, ask_person: bool) -> ScreeningWizard:
-    """A wizard over stored answers, to list them or rebuild a record."""
-    view = ScreeningWizard(
-        **ScreeningWizard.get_initkwargs(url_name=URL_NAME, done_step_name=DONE)
+def load_answers(request: HttpRequest) -> q.Saved:
+    """Every case answered so far in this browser (empty if none)."""
+    stored = session_store.read(request, session_store.ANSWERS_KEY)
+    return stored if isinstance(stored, dict) else q.empty()
+
+
+def save_answers(request: HttpRequest, saved: q.Saved) -> None:
+    session_store.write(request, session_store.ANSWERS_KEY, saved)
+
+
+def open_wizard(
+    request: HttpRequest,
+    step_data: dict[str, Any],
+    extra: dict[str, Any],
+    first_step: str,
+) -> HttpResponse:
+    """Put stored answers into the wizard and open it at ``first_step``."""
+    session_store.write(
+        request,
+        session_store.WIZARD_KEY,
+        {
+            "step": first_step,
+            "step_data": step_data,
+            "step_files": {},
+            "extra_data": extra,
+        },
     )
-    view.storage = ReplayStorage(step_data, {"ask_person": ask_person})
-    return view
+    return redirect(URL_NAME, step=first_step)
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """A new screening, forgetting any earlier answers in this browser.
+
+    Here rather than in views so the staff workspace (intake) can start one
+    for a client without importing this app's views.
+    """
+    save_answers(request, q.empty())
+    request.session.pop(session_store.CASE_KEY, None)
+    return open_wizard(request, {}, {"ask_person": True}, f.SYSTEM)

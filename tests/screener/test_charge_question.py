@@ -25,7 +25,7 @@ def test_i_dont_know_words_skip_the_list_of_charges(
     }
     asked = walk(client, answers)
     assert "q4" not in asked  # no list: nothing frightening can be offered
-    screening = stored(client, session_store.SCREENING_KEY)
+    screening = stored(client, session_store.ANSWERS_KEY)
     assert screening["records"][0]["record"]["offense"] == ""
     check = client.get("/check/").content.decode()
     assert "I don’t know" in check

@@ -88,7 +88,7 @@ def test_answers_are_encrypted_in_the_database(
     (row,) = Session.objects.all()
     decoded = row.get_decoded()
     fernet = Fernet(client.cookies[session_store.KEY_COOKIE].value.encode())
-    assert {session_store.CASE_KEY, session_store.SCREENING_KEY} <= set(decoded)
+    assert {session_store.CASE_KEY, session_store.ANSWERS_KEY} <= set(decoded)
     for name, value in decoded.items():
         if isinstance(value, bool):
             continue  # a flag ("counted"), never an answer
@@ -108,7 +108,7 @@ def test_without_the_key_cookie_the_answers_are_gone(
     del client.cookies[session_store.KEY_COOKIE]
     response = client.get("/check/")
     assert response.status_code == 302  # nothing to check: back to the start
-    assert stored(client, session_store.SCREENING_KEY) is None
+    assert stored(client, session_store.ANSWERS_KEY) is None
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

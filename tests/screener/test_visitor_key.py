@@ -27,7 +27,7 @@ def test_a_key_the_client_chose_is_replaced() -> None:
     assert issued
     assert issued != chosen
     (row,) = Session.objects.all()
-    token = row.get_decoded()[session_store.SCREENING_KEY]
+    token = row.get_decoded()[session_store.ANSWERS_KEY]
     with pytest.raises(InvalidToken):
         Fernet(chosen.encode()).decrypt(token.encode())
     Fernet(issued.encode()).decrypt(token.encode())  # the server's key reads it

@@ -6,17 +6,17 @@ Why this shape (the least invasive one):
 * Staff run the SAME wizard and rules, at the same URLs. Starting one
   (``screen_start``) sets one plain session flag, ``STAFF_SCREENING``,
   holding only ids (organisation, case to re-run or none, an idempotency
-  key), then hands the POST to the survivor's own ``screener.answers.start_screening``.
+  key), then hands the POST to the survivor's own ``screener.wizard.start``.
 * The survivor's check page has one guarded line: when that flag is in the
   session it includes ``intake/_staff_attach.html`` (an "Attach" button
   posting here). Survivors never have the flag: only a verified staff view
   sets it, and a staff logout flushes the session. Nothing else in the
   survivor flow changes.
-* ``screen_attach`` builds the contract case from the finished screening
-  with ``screener.answers.build_case`` (what the check page hands to
-  ``session_store.store_case`` for the results page), checks it with the
-  rules, and stores it encrypted: a new case (source "staff") or the new
-  answers of the case being re-screened. Then the screening is forgotten
+* ``screen_attach`` builds the contract's facts from the finished answers
+  with ``screener.questionnaire.build_facts`` (what the check page hands to
+  ``session_store.store_case`` for the results page), checks them with the
+  rules, and stores them encrypted: a new case (source "staff") or the new
+  answers of the case being re-screened. Then the answers are forgotten
   from the staff member's session.
 """
 
@@ -40,8 +40,7 @@ from intake.forms import (
     findings_offered,
 )
 from intake.models import Action, Case, Role, Source
-from screener import answers as screener_answers
-from screener import session_store
+from screener import questionnaire, session_store, wizard
 from screener.rules import InvalidFacts, screen
 from screener.rules.contract import Facts
 from screener.rules.facts import read_facts
@@ -63,7 +62,7 @@ def _start(request: StaffRequest, case: Case | None) -> HttpResponse:
     """Mark this session as a staff screening, then begin the wizard."""
     _mark(request, case)
     services.audit(request.user, Action.SCREEN, case=case, detail="start")
-    return screener_answers.start_screening(request)
+    return wizard.start(request)
 
 
 @require_POST
@@ -80,26 +79,26 @@ def screen_again(request: StaffRequest, pk: int) -> HttpResponse:
 
     The questions start filled in with the case's facts, on the check page,
     so changing one fact is one Change link. When the questions cannot say
-    the case's facts exactly (``screening_from_case`` gives None, e.g. after
+    the case's facts exactly (``answers_from_facts`` gives None, e.g. after
     "Edit the facts" set something the wizard does not ask), it starts blank.
     """
     case = case_for(request, pk)
-    screening = screener_answers.screening_from_case(case.answers)
-    if screening is None:
+    saved = questionnaire.answers_from_facts(case.answers)
+    if saved is None:
         return _start(request, case)
     _mark(request, case)
     services.audit(request.user, Action.SCREEN, case=case, detail="start")
-    screener_answers.save_screening(request, screening)
+    wizard.save_answers(request, saved)
     request.session.pop(session_store.CASE_KEY, None)
     session_store.write(request, session_store.WIZARD_KEY, None)
     return redirect("screener:check")
 
 
-def _forget_screening(request: HttpRequest) -> None:
+def _forget_answers(request: HttpRequest) -> None:
     """Drop the client's answers from the staff session (not the login)."""
     for key in (
         STAFF_SCREENING,
-        session_store.SCREENING_KEY,
+        session_store.ANSWERS_KEY,
         session_store.CASE_KEY,
         session_store.WIZARD_KEY,
     ):
@@ -117,10 +116,10 @@ def screen_attach(request: StaffRequest) -> HttpResponse:
         or pending.get("organization") != membership.organization_id
     ):
         return redirect("intake:queue")
-    screening = screener_answers.load_screening(request)
-    if not screening["records"]:
+    saved = wizard.load_answers(request)
+    if not saved["records"]:
         return redirect("screener:check")
-    contract = screener_answers.build_case(screening, timezone.localdate())
+    contract = questionnaire.build_facts(saved, timezone.localdate())
     screen(
         cast(Facts, contract)
     )  # our own wizard never makes an invalid case; fail loudly
@@ -142,7 +141,7 @@ def screen_attach(request: StaffRequest) -> HttpResponse:
             source=Source.STAFF,
             actor=request.user,
         )
-    _forget_screening(request)
+    _forget_answers(request)
     return redirect("intake:case", pk=case.pk)
 
 

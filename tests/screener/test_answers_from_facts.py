@@ -1,6 +1,6 @@
 """Back from a stored case to the questions (staff re-screening a case).
 
-``screening_from_case`` must give questions that say exactly what the case
+``answers_from_facts`` must give questions that say exactly what the case
 says, or nothing: a re-screen that quietly changed a fact would change an
 answer about someone's record.
 """
@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from screener import answers, session_store
-from screener.wizard import replay
+from screener import questionnaire, session_store
 from tests.intake.conftest import contract_case
 from tests.screener.conftest import TRAFFICKING_647B, stored, walk
 
@@ -45,8 +44,8 @@ BURGLARY_WITH_FINDING = {
 def wizard_case(answers_given: dict[str, dict[str, Any]]) -> dict[str, Any]:
     client = Client()
     walk(client, answers_given)
-    screening = stored(client, session_store.SCREENING_KEY)
-    return answers.build_case(screening, date(2026, 11, 25))
+    saved = stored(client, session_store.ANSWERS_KEY)
+    return questionnaire.build_facts(saved, date(2026, 11, 25))
 
 
 @pytest.mark.django_db
@@ -77,13 +76,13 @@ def test_a_case_made_by_the_questions_comes_back_to_the_same_questions(
     given: dict[str, dict[str, Any]],
 ) -> None:
     case = wizard_case(given)
-    screening = answers.screening_from_case(case)
-    assert screening is not None
-    assert answers.build_case(screening, date(2026, 11, 25)) == case
-    assert ("immigration" in case) == ("q13" in screening["person_steps"])
+    saved = questionnaire.answers_from_facts(case)
+    assert saved is not None
+    assert questionnaire.build_facts(saved, date(2026, 11, 25)) == case
+    assert ("immigration" in case) == ("q13" in saved["person_steps"])
     # Federal prison is a question about the case: with the case's answers,
     # asked for a federal conviction only, answered as the case says.
-    record, steps = case["records"][0], screening["records"][0]["steps"]
+    record, steps = case["records"][0], saved["records"][0]["steps"]
     assert ("q14" in steps) == (record["system"] == "federal")
     if "q14" in steps:
         assert steps["q14"].get("q14-answer") == (
@@ -96,20 +95,23 @@ def test_federal_prison_on_a_record_the_questions_never_ask_about_gives_nothing(
 ):
     """A California record cannot say "in federal prison": staff must look."""
     case = contract_case(county="Los Angeles")
-    assert answers.screening_from_case(case) is not None
+    assert questionnaire.answers_from_facts(case) is not None
     case["records"][0]["federal_prison"] = "yes"
-    assert answers.screening_from_case(case) is None
+    assert questionnaire.answers_from_facts(case) is None
 
 
 @pytest.mark.django_db
 def test_staff_reopening_a_federal_case_see_the_federal_prison_answer() -> None:
     """The check page's rows for the case say the answer the case holds."""
     case = wizard_case(BANK_ROBBERY_FEDERAL)
-    screening = answers.screening_from_case(case)
-    assert screening is not None
-    entry = screening["records"][0]
-    wizard = replay({**entry["steps"], **screening["person_steps"]}, ask_person=False)
-    rows = {row["step"]: row for row in answers.summary_rows(wizard, ["q1", "q14"])}
+    saved = questionnaire.answers_from_facts(case)
+    assert saved is not None
+    entry = saved["records"][0]
+    given = questionnaire.clean({**entry["steps"], **saved["person_steps"]})
+    rows = {
+        row["step"]: row
+        for row in questionnaire.rows(given, ["q1", "q14"], ask_person=False)
+    }
     assert rows["q14"]["question"] == (
         "Are you in federal prison for this case now, or were you ever?"
     )
@@ -122,8 +124,8 @@ def test_facts_the_questions_cannot_say_give_nothing() -> None:
     # record's "yes" there.
     case["victimization"] = {"kinds": [], "ongoing": "no", "sought_services": "unsure"}
     assert case["records"][0]["while_victimized"] == "yes"
-    assert answers.screening_from_case(case) is None
+    assert questionnaire.answers_from_facts(case) is None
     case["records"][0]["while_victimized"] = "unsure"
-    assert answers.screening_from_case(case) is not None
+    assert questionnaire.answers_from_facts(case) is not None
     case["records"][0]["probation"] = "completed"  # the wizard never asks it
-    assert answers.screening_from_case(case) is None
+    assert questionnaire.answers_from_facts(case) is None
