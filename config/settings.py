@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.staticfiles",
     "formtools",
+    "core",
     "screener",
     "petitions",
     "django_otp",
@@ -170,8 +171,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Sessions hold wizard answers server-side. Session cookies only: nothing
 # outlives the browser, and CSRF lives in the session, not in a cookie.
 # Django's database sessions, each page's row read and written in one
-# statement (screener/sessions.py says why).
-SESSION_ENGINE = "screener.sessions"
+# statement (core/session_backend.py says why).
+SESSION_ENGINE = "core.session_backend"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
