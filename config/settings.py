@@ -82,7 +82,7 @@ MIDDLEWARE = [
     # Before sessions: "Exit this page" works even with the database away.
     "screener.middleware.ExitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "screener.session_store.VisitorKeyMiddleware",
+    "core.visitor_store.VisitorKeyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

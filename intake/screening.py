@@ -14,7 +14,7 @@ Why this shape (the least invasive one):
   survivor flow changes.
 * ``screen_attach`` builds the contract case from the finished screening
   with ``screener.answers.build_case`` (what the check page hands to
-  ``session_store.store_case`` for the results page), checks it with the
+  ``core.visitor_store.store_case`` for the results page), checks it with the
   rules, and stores it encrypted: a new case (source "staff") or the new
   answers of the case being re-screened. Then the screening is forgotten
   from the staff member's session.
@@ -30,6 +30,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import visitor_store as session_store
 from intake import boundary, services
 from intake.access import StaffRequest, case_for, membership_of, staff_view
 from intake.forms import (
@@ -41,7 +42,6 @@ from intake.forms import (
 )
 from intake.models import Action, Case, Role, Source
 from screener import answers as screener_answers
-from screener import session_store
 from screener.rules import InvalidCase, screen
 from screener.rules.facts import read_case
 

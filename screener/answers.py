@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from formtools.wizard.views import WizardView
 
+from core import visitor_store as session_store
 from screener import conditions as c
 from screener import forms as f
-from screener import session_store
 
 EMPTY_SCREENING: dict[str, Any] = {"records": [], "person_steps": {}, "person": {}}
 

@@ -21,7 +21,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config import availability
-from screener import answers, next_steps, results, session_store
+from core import visitor_store as session_store
+from screener import answers, next_steps, results
 from screener import forms as f
 from screener.rules import InvalidCase, screen
 from screener.signals import screening_finished

@@ -11,7 +11,8 @@ from cryptography.fernet import Fernet
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from screener import inline_assets, session_store
+from core import visitor_store as session_store
+from screener import inline_assets
 from tests.screener.conftest import post_step, stored, walk
 
 pytestmark = pytest.mark.django_db
