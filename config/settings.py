@@ -116,10 +116,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "intake/locked_out.html"
 # Behind a load balancer, trust X-Forwarded-For from that many proxies only;
 # without one, the header is the client's to forge, so it is ignored. The
-# same address keys every rate limit (screener/ratelimit.py says why it is
+# same address keys every rate limit (core/ratelimit.py says why it is
 # not django-ipware's reading; intake/checks.py proves the setting works).
 PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "screener.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 # Password spraying: failed sign-ins from one address, whatever the
 # usernames, before that address must wait out the cool-off.
 SIGN_IN_FAILURES_PER_ADDRESS = envint("SIGN_IN_FAILURES_PER_ADDRESS", 20)

@@ -22,10 +22,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationForm
 
+from core import ratelimit
 from intake.models import Organization, Role, Status
 from intake.otp import HashedStaticDevice, SealedTOTPDevice
 from petitions.forms import CHOICE, TextField
-from screener import ratelimit
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
