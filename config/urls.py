@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from config import availability
+from core import availability
 
 urlpatterns = [
     # For load balancers and process managers (docs/deploy.md).
@@ -21,4 +21,4 @@ handler400 = "screener.views.bad_request"
 handler403 = "screener.views.forbidden"
 handler404 = "screener.views.not_found"
 # A lost database answers a calm 503; anything else the plain 500 page.
-handler500 = "config.availability.server_error"
+handler500 = "core.availability.server_error"

@@ -72,7 +72,7 @@ class ExitMiddleware:
 
     Placed before SessionMiddleware: a survivor must be able to leave at
     once even when the database is away and every other page is the calm
-    503 (config/availability.py).
+    503 (core/availability.py).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config import availability
+from core import availability
 from core import visitor_store as session_store
 from screener import answers, next_steps, results
 from screener import forms as f
@@ -257,7 +257,7 @@ def leave(request: HttpRequest) -> HttpResponse:
     A plain link works without JavaScript; the script uses location.replace
     so Back does not return to the page the person left. ExitMiddleware
     calls this before sessions, CSRF or the database are touched, so the
-    exit works even while the database is away (config/availability.py).
+    exit works even while the database is away (core/availability.py).
     """
     session_store.forget(request)
     response = HttpResponseRedirect(exit_destination())
