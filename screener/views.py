@@ -20,7 +20,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core import availability
 from core import visitor_store as session_store
 from screener import answers, next_steps, results
 from screener import forms as f
@@ -291,23 +290,3 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
 
 def done_url() -> str:
     return reverse(URL_NAME, kwargs={"step": DONE})
-
-
-def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """400 with the full page (language switch, exit button), never a trace.
-
-    A session save that fails because the database went away arrives here
-    too (Django turns it into SessionInterrupted, a 400): that is an outage,
-    not the visitor's doing, so it gets the calm 503 instead.
-    """
-    if availability.database_unavailable(exception):
-        return availability.outage_response(request)
-    return render(request, "400.html", status=400)
-
-
-def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "403.html", status=403)
-
-
-def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "404.html", status=404)
