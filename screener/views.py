@@ -25,7 +25,7 @@ from screener import answers, next_steps, results
 from screener import forms as f
 from screener.rules import InvalidCase, screen
 from screener.signals import screening_finished
-from screener.wizard import DONE, URL_NAME, replay
+from screener.wizard import replay
 
 logger = logging.getLogger(__name__)
 NEUTRAL_SITE = "https://www.google.com/search?q=weather"
@@ -286,7 +286,3 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
     """Reset the idle timer (the "Stay on this page" button)."""
     request.session.modified = True
     return HttpResponse(status=204)
-
-
-def done_url() -> str:
-    return reverse(URL_NAME, kwargs={"step": DONE})
