@@ -2,7 +2,7 @@
 
 Django 5.2 has no built-in CSP, so one small middleware sends a strict
 policy (no inline code but the page's own stylesheet and script, allowed by
-their hashes: ``screener.inline_assets``; nothing from another origin) and
+their hashes: ``core.inline_assets``; nothing from another origin) and
 marks every HTML
 page ``no-store``: answers are on most pages, and a page that is never
 stored cannot be read back from the cache of a shared phone.
@@ -35,7 +35,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 @lru_cache(maxsize=1)
 def content_security_policy() -> str:
     """The policy, with the hashes of the inline stylesheet and script."""
-    from screener.inline_assets import SCRIPT, STYLESHEET, csp_source
+    from core.inline_assets import SCRIPT, STYLESHEET, csp_source
 
     return CONTENT_SECURITY_POLICY.replace(
         "script-src 'self'", f"script-src 'self' {csp_source(SCRIPT)}"
