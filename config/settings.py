@@ -148,7 +148,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
-                "screener.context_processors.safety",
+                "core.context_processors.safety",
             ],
         },
     }

@@ -25,7 +25,7 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from screener.context_processors import safety_values
+from core.context_processors import safety_values
 
 register = template.Library()
 
