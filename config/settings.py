@@ -78,9 +78,9 @@ MIDDLEWARE = [
     # Static files straight from the app server, compressed, before any
     # middleware that might touch the database (docs/deploy.md).
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "screener.middleware.SafetyHeadersMiddleware",
+    "core.middleware.SafetyHeadersMiddleware",
     # Before sessions: "Exit this page" works even with the database away.
-    "screener.middleware.ExitMiddleware",
+    "core.middleware.ExitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.visitor_store.VisitorKeyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -219,7 +219,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # `manage.py collectstatic` writes gzip and brotli copies once; WhiteNoise
 # serves them. Static files are no-store like every page: a cached stylesheet
-# is a trace of this site on a shared phone (screener/middleware.py).
+# is a trace of this site on a shared phone (core/middleware.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
