@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.SafetyHeadersMiddleware",
     # Before sessions: "Exit this page" works even with the database away.
-    "core.middleware.ExitMiddleware",
+    "screener.middleware.ExitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.visitor_store.VisitorKeyMiddleware",
     "django.middleware.locale.LocaleMiddleware",

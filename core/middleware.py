@@ -1,4 +1,4 @@
-"""Headers every survivor page needs, whatever view made it.
+"""Headers every page needs, whatever app or view made it.
 
 Django 5.2 has no built-in CSP, so one small middleware sends a strict
 policy (no inline code but the page's own stylesheet and script, allowed by
@@ -65,26 +65,3 @@ class SafetyHeadersMiddleware:
         if response.headers.get("Content-Type", "").startswith("text/html"):
             add_never_cache_headers(response)
         return response
-
-
-class ExitMiddleware:
-    """Answer "Exit this page" before sessions, CSRF or the database.
-
-    Placed before SessionMiddleware: a survivor must be able to leave at
-    once even when the database is away and every other page is the calm
-    503 (core/availability.py).
-    """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        from django.urls import reverse
-
-        from screener.views import delete_now, leave
-
-        if request.path == reverse("screener:exit"):
-            return leave(request)
-        if request.path == reverse("screener:delete"):
-            return delete_now(request)
-        return self.get_response(request)
