@@ -79,7 +79,7 @@ FIRST_STEP = "q1"
 FIRST_ANSWER = {"s-current_step": "q1", "q1-answer": "california"}
 # The POST row alternates each session between two answers, so that every
 # POST changes what is stored and pays for encrypting and writing it (the
-# same answer twice writes nothing new: screener/sessions.py).
+# same answer twice writes nothing new: core/session_backend.py).
 OTHER_ANSWER = {**FIRST_ANSWER, "q1-answer": "federal"}
 # One journey: the answers of the soak's main branch (soak/journeys.py).
 JOURNEY: dict[str, dict[str, object]] = {

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.staticfiles",
     "formtools",
+    "core",
     "screener",
     "petitions",
     "django_otp",
@@ -77,11 +78,11 @@ MIDDLEWARE = [
     # Static files straight from the app server, compressed, before any
     # middleware that might touch the database (docs/deploy.md).
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "screener.middleware.SafetyHeadersMiddleware",
+    "core.middleware.SafetyHeadersMiddleware",
     # Before sessions: "Exit this page" works even with the database away.
     "screener.middleware.ExitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "screener.session_store.VisitorKeyMiddleware",
+    "core.visitor_store.VisitorKeyMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -115,10 +116,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "intake/locked_out.html"
 # Behind a load balancer, trust X-Forwarded-For from that many proxies only;
 # without one, the header is the client's to forge, so it is ignored. The
-# same address keys every rate limit (screener/ratelimit.py says why it is
+# same address keys every rate limit (core/ratelimit.py says why it is
 # not django-ipware's reading; intake/checks.py proves the setting works).
 PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "screener.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 # Password spraying: failed sign-ins from one address, whatever the
 # usernames, before that address must wait out the cool-off.
 SIGN_IN_FAILURES_PER_ADDRESS = envint("SIGN_IN_FAILURES_PER_ADDRESS", 20)
@@ -147,7 +148,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
-                "screener.context_processors.safety",
+                "core.context_processors.safety",
             ],
         },
     }
@@ -170,8 +171,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Sessions hold wizard answers server-side. Session cookies only: nothing
 # outlives the browser, and CSRF lives in the session, not in a cookie.
 # Django's database sessions, each page's row read and written in one
-# statement (screener/sessions.py says why).
-SESSION_ENGINE = "screener.sessions"
+# statement (core/session_backend.py says why).
+SESSION_ENGINE = "core.session_backend"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
@@ -218,7 +219,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # `manage.py collectstatic` writes gzip and brotli copies once; WhiteNoise
 # serves them. Static files are no-store like every page: a cached stylesheet
-# is a trace of this site on a shared phone (screener/middleware.py).
+# is a trace of this site on a shared phone (core/middleware.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from config import availability
+from core import availability
 
 urlpatterns = [
     # For load balancers and process managers (docs/deploy.md).
@@ -17,8 +17,8 @@ urlpatterns = [
     path("", include("rapsheet.urls")),
 ]
 
-handler400 = "screener.views.bad_request"
-handler403 = "screener.views.forbidden"
-handler404 = "screener.views.not_found"
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.forbidden"
+handler404 = "core.errors.not_found"
 # A lost database answers a calm 503; anything else the plain 500 page.
-handler500 = "config.availability.server_error"
+handler500 = "core.errors.server_error"

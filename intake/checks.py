@@ -66,7 +66,7 @@ def lockouts_see_the_client(
         checks.Error(
             f"AXES_PROXY_COUNT is {count}, but sign-in lockouts read the client "
             f"address as {seen} instead of the address your proxies forward.",
-            hint="Keep AXES_CLIENT_IP_CALLABLE = 'screener.ratelimit.client_ip'.",
+            hint="Keep AXES_CLIENT_IP_CALLABLE = 'core.ratelimit.client_ip'.",
             id="intake.E003",
         )
     ]

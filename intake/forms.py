@@ -8,7 +8,6 @@ and "contact this person instead".
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
@@ -22,15 +21,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationForm
 
+from core import ratelimit
+from core.forms import CHOICE, TextField, clean_phone
 from intake.models import Organization, Role, Status
 from intake.otp import HashedStaticDevice, SealedTOTPDevice
-from petitions.forms import CHOICE, TextField
-from screener import ratelimit
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
 # A US number with its area code has 10 digits; E.164 allows at most 15.
 MIN_DIGITS, MAX_DIGITS = 10, 15
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -57,11 +55,7 @@ def _text(label: Any, max_length: int, help_text: Any = "", **attrs: str) -> Tex
 
 def _checked_phone(phone: str) -> str:
     """A phone number a person can be called back on: 10 digits at least."""
-    if phone and not PHONE.match(phone):
-        raise ValidationError(
-            _("Enter a phone number using digits, spaces, dashes or brackets."),
-            code="invalid_phone",
-        )
+    clean_phone(phone)
     # "-------" matches the characters above, and nobody can call it.
     if phone and not MIN_DIGITS <= sum(ch.isdigit() for ch in phone) <= MAX_DIGITS:
         raise ValidationError(

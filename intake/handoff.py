@@ -28,10 +28,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import ratelimit
+from core import visitor_store as session_store
 from intake import services
 from intake.forms import HandoffForm
 from intake.models import Case, Organization
-from screener import legal_aid, next_steps, ratelimit, session_store
+from screener import legal_aid, next_steps
 
 KEY = "handoff_key"
 WINDOW = 10 * 60  # the hand-off limits count over ten minutes

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -68,10 +66,6 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.role}, {self.organization})"
-
-    @property
-    def sees_whole_queue(self) -> bool:
-        return self.role in (Role.INTAKE_STAFF, Role.ORG_ADMIN)
 
 
 class Status(models.TextChoices):
@@ -156,12 +150,6 @@ class Case(models.Model):
             self.closed_at = self.closed_at or timezone.now()
         else:
             self.closed_at = None
-
-    def purge_due(self, now: Any = None) -> bool:
-        if self.hold or self.closed_at is None:
-            return False
-        age = (now or timezone.now()) - self.closed_at
-        return age > timedelta(days=self.organization.retention_days)
 
 
 class CaseNote(models.Model):

@@ -14,7 +14,7 @@ Why this shape (the least invasive one):
   survivor flow changes.
 * ``screen_attach`` builds the contract's facts from the finished answers
   with ``screener.questionnaire.build_facts`` (what the check page hands to
-  ``session_store.store_case`` for the results page), checks them with the
+  ``core.visitor_store.store_case`` for the results page), checks them with the
   rules, and stores them encrypted: a new case (source "staff") or the new
   answers of the case being re-screened. Then the answers are forgotten
   from the staff member's session.
@@ -30,6 +30,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import visitor_store as session_store
 from intake import boundary, services
 from intake.access import StaffRequest, case_for, membership_of, staff_view
 from intake.forms import (
@@ -40,7 +41,7 @@ from intake.forms import (
     findings_offered,
 )
 from intake.models import Action, Case, Role, Source
-from screener import questionnaire, session_store, wizard
+from screener import questionnaire, wizard
 from screener.rules import InvalidFacts, screen
 from screener.rules.contract import Facts
 from screener.rules.facts import read_facts

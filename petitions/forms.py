@@ -16,6 +16,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CHOICE, PHONE, TextField, clean_phone, clean_text
 from petitions.counties import county_lookup
 from petitions.packet import (
     ELSEWHERE_IN_COUNTY,
@@ -28,15 +29,6 @@ from petitions.packet import (
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-# Bidirectional overrides and isolates can make printed text read differently
-# from what was typed (security research §7, A7); they have no place in a
-# court paper. Other control characters except line breaks go too; NUL is
-# left for Django's validator, which explains the error to the person.
-_HIDDEN_CONTROLS = re.compile(
-    "[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e"
-    "\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
-)
-PHONE = re.compile(r"^[0-9+().\-\s]{7,30}$")
 CASE_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/. ]{0,39}$")
 BAR_NUMBER = re.compile(r"^[0-9]{1,8}$")
 
@@ -51,18 +43,6 @@ EVIDENCE_CHOICES = [
     ("will_obtain", _("I will get it")),
     ("attached", _("I will attach it")),
 ]
-
-
-def _clean_text(value: str) -> str:
-    return _HIDDEN_CONTROLS.sub("", value).strip()
-
-
-class TextField(forms.CharField):
-    """A CharField that drops hidden control characters."""
-
-    def to_python(self, value: Any) -> str:
-        # empty_value is "", so CharField gives a str here, never None.
-        return _clean_text(super().to_python(value) or "")
 
 
 def _text(
@@ -82,9 +62,6 @@ def _text(
         widget=widget,
     )
 
-
-# The screener's large touch targets (static/screener/app.css).
-CHOICE = forms.RadioSelect(attrs={"class": "choice-input"})
 
 FILE_FORMATS = [
     ("pdf", _("PDF, ready to print and file (all the papers)")),
@@ -301,13 +278,7 @@ class DraftDetailsForm(forms.Form):
             )
 
     def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"]
-        if phone and not PHONE.match(phone):
-            raise ValidationError(
-                _("Enter a phone number using digits, spaces, dashes or brackets."),
-                code="invalid_phone",
-            )
-        return phone
+        return clean_phone(self.cleaned_data["phone"])
 
     def clean_mailing_address(self) -> str:
         return _four_lines(self.cleaned_data["mailing_address"])
@@ -337,7 +308,7 @@ class DraftDetailsForm(forms.Form):
         cleaned["attorney_mode"] = self.attorney
         for record in self.records:
             key = f"case_number_{record.index}"
-            number = _clean_text(cleaned.get(key) or "")
+            number = clean_text(cleaned.get(key) or "")
             if number and not CASE_NUMBER.match(number):
                 self.add_error(
                     key,

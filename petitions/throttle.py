@@ -39,7 +39,7 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from screener.ratelimit import over_limit, seconds_left_in_window
+from core.ratelimit import over_limit, seconds_left_in_window
 
 # First key of the advisory locks (the second is the slot number); any fixed
 # number no other code in the database uses.

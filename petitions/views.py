@@ -1,6 +1,6 @@
 """The drafting page: optional details in, one PDF download out.
 
-The finished screening lives only in the session (screener.session_store).
+The finished screening lives only in the session (core.visitor_store).
 Downloading keeps it: she may still want to send her answers to legal aid
 (the hand-off), in either order. The answers go on exit, on "Delete my
 answers now" and on idle expiry.
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.visitor_store import load_case
 from petitions.services import (
     details_form,
     packet_file,
@@ -26,7 +27,6 @@ from petitions.services import (
 )
 from petitions.throttle import RenderRefused, render_permit
 from screener.rules.contract import Facts, Screening
-from screener.session_store import load_case
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from screener.ratelimit import client_ip, over_limit
+from core.ratelimit import client_ip, over_limit
 from screener.rules import InvalidFacts, screen
 
 MAX_BODY = 1024 * 1024

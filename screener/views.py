@@ -20,14 +20,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config import availability
+from core import visitor_store as session_store
 from screener import forms as f
-from screener import next_steps, results, session_store, wizard
+from screener import next_steps, results, wizard
 from screener import questionnaire as q
 from screener.rules import InvalidFacts, screen
 from screener.rules.contract import Facts
 from screener.signals import screening_finished
-from screener.wizard import DONE, URL_NAME
 
 logger = logging.getLogger(__name__)
 NEUTRAL_SITE = "https://www.google.com/search?q=weather"
@@ -254,7 +253,7 @@ def leave(request: HttpRequest) -> HttpResponse:
     A plain link works without JavaScript; the script uses location.replace
     so Back does not return to the page the person left. ExitMiddleware
     calls this before sessions, CSRF or the database are touched, so the
-    exit works even while the database is away (config/availability.py).
+    exit works even while the database is away (core/availability.py).
     """
     session_store.forget(request)
     response = HttpResponseRedirect(exit_destination())
@@ -284,27 +283,3 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
     """Reset the idle timer (the "Stay on this page" button)."""
     request.session.modified = True
     return HttpResponse(status=204)
-
-
-def done_url() -> str:
-    return reverse(URL_NAME, kwargs={"step": DONE})
-
-
-def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """400 with the full page (language switch, exit button), never a trace.
-
-    A session save that fails because the database went away arrives here
-    too (Django turns it into SessionInterrupted, a 400): that is an outage,
-    not the visitor's doing, so it gets the calm 503 instead.
-    """
-    if availability.database_unavailable(exception):
-        return availability.outage_response(request)
-    return render(request, "400.html", status=400)
-
-
-def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "403.html", status=403)
-
-
-def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "404.html", status=404)

@@ -33,9 +33,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from core import visitor_store as session_store
 from screener import forms as f
 from screener import questionnaire as q
-from screener import session_store
 
 URL_NAME = "screener:step"
 DONE = "end"

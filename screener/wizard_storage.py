@@ -12,7 +12,7 @@ from typing import Any
 
 from formtools.wizard.storage.base import BaseStorage
 
-from screener import session_store
+from core import visitor_store as session_store
 
 
 class EncryptedSessionStorage(BaseStorage):

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 
-from screener.session_store import KEY_COOKIE, VisitorKeyMiddleware, store_case
+from core.visitor_store import KEY_COOKIE, VisitorKeyMiddleware, store_case
 
 
 def put_case_in_session(client: Client, case: dict[str, Any]) -> None:

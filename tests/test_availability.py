@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import OperationalError
 from django.test import Client
 
-from config import availability
+from core import availability
 
 pytestmark = pytest.mark.django_db
 

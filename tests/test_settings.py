@@ -96,7 +96,7 @@ def test_two_processes_count_against_one_limit(tmp_path: Path) -> None:
     )
     assert migrate.returncode == 0, migrate.stderr
     hit = (
-        "import django; django.setup(); from screener import ratelimit;"
+        "import django; django.setup(); from core import ratelimit;"
         "print(ratelimit.hit('test', '192.0.2.1', window=3600))"
     )
     counts = [_python(hit, **env).stdout.strip() for _ in range(3)]

@@ -140,11 +140,11 @@ def test_one_address_cannot_take_every_render_with_new_sessions(
     trafficking_case: dict[str, Any], settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Per-session budgets are free to renew; the address budget is not."""
-    import screener.ratelimit
+    import core.ratelimit
 
     settings.PETITION_RATE_PER_ADDRESS = 2
-    now = screener.ratelimit.time.time()  # one rate window for all three renders
-    monkeypatch.setattr(screener.ratelimit.time, "time", lambda: now)
+    now = core.ratelimit.time.time()  # one rate window for all three renders
+    monkeypatch.setattr(core.ratelimit.time, "time", lambda: now)
     statuses = []
     for _ in range(3):
         client = Client()  # a fresh session each time, same address

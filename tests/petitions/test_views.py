@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from screener.session_store import load_case
+from core.visitor_store import load_case
 from tests.petitions.conftest import pdf_text, put_case_in_session
 
 pytestmark = pytest.mark.django_db

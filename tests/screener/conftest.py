@@ -10,7 +10,7 @@ import pytest
 from django.http import HttpRequest
 from django.test import Client
 
-from screener import session_store
+from core import visitor_store as session_store
 
 Answer = Callable[..., Any]
 

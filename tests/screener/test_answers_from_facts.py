@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from screener import questionnaire, session_store
+from core import visitor_store as session_store
+from screener import questionnaire
 from tests.intake.conftest import contract_case
 from tests.screener.conftest import TRAFFICKING_647B, stored, walk
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from screener import session_store
+from core import visitor_store as session_store
 from tests.screener.conftest import post_step, stored, walk
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Page parts drawn once per language (screener/templatetags/page_parts.py)."""
+"""Page parts drawn once per language (core/templatetags/page_parts.py)."""
 
 from __future__ import annotations
 

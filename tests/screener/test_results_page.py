@@ -136,7 +136,7 @@ def test_non_citizens_see_what_helps_with_immigration(
 def test_the_citizenship_answer_reaches_the_rules_only_when_given(
     client: Client, trafficking_647b: dict[str, Any]
 ) -> None:
-    from screener import session_store
+    from core import visitor_store as session_store
     from tests.screener.conftest import stored
 
     walk(client, trafficking_647b | {"q13": {"answer": "unsure"}})

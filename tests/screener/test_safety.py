@@ -11,7 +11,8 @@ from cryptography.fernet import Fernet
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from screener import inline_assets, session_store
+from core import inline_assets
+from core import visitor_store as session_store
 from tests.screener.conftest import post_step, stored, walk
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ def test_every_page_has_the_exit_button_a_neutral_title_and_no_inline_code(
     for word in ("trafficking", "abuse", "violence", "record", "vacat", "crime"):
         assert word not in title.lower()
     # No inline code but our own stylesheet and script, which the CSP allows
-    # by their hashes (screener/inline_assets.py).
+    # by their hashes (core/inline_assets.py).
     assert re.findall(r"<script[^>]*>(.*?)</script>", page, re.S) == [
         inline_assets.text(inline_assets.SCRIPT)
     ]

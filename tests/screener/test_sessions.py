@@ -1,4 +1,4 @@
-"""The session backend (screener/sessions.py): Django's behaviour, fewer writes.
+"""The session backend (core/session_backend.py): Django's behaviour, fewer writes.
 
 Each test reads the row back with the ORM, so what is checked is what is in
 the table, on SQLite and on PostgreSQL.
@@ -15,7 +15,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 
-from screener.sessions import SessionStore
+from core.session_backend import SessionStore
 from tests.screener.conftest import post_step
 
 pytestmark = pytest.mark.django_db

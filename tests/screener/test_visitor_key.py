@@ -12,7 +12,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from screener import session_store
+from core import visitor_store as session_store
 from tests.screener.conftest import TRAFFICKING_647B, walk
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from screener.session_store import CASE_KEY
+from core.visitor_store import CASE_KEY
 from tests.screener.conftest import current_step, post_step, stored, walk
 
 pytestmark = pytest.mark.django_db
@@ -201,7 +201,7 @@ def test_results_link_to_the_petition_page_only_when_it_exists(
 
 
 def test_an_invalid_stored_case_is_a_kind_400_not_a_500(client: Client) -> None:
-    from screener import session_store
+    from core import visitor_store as session_store
     from tests.screener.conftest import stored
 
     client.post("/begin/")

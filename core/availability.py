@@ -3,8 +3,8 @@
 PostgreSQL restarts (an upgrade, a failover, a full disk). While it is
 away, every page that reads a session fails; Django would answer with its
 500 page, which tells a survivor "something went wrong" as if it were them.
-Instead, ``server_error`` (handler500) recognises a lost database and
-answers 503 with ``Retry-After`` and a page that needs no database: no
+Instead, the error handlers (``core.errors``) recognise a lost database and
+answer 503 with ``Retry-After`` and a page that needs no database: no
 session, no CSRF token, no context processors. Sessions live in PostgreSQL,
 so once it is back every visitor carries on with the answers they had
 already given; ``CONN_HEALTH_CHECKS`` drops the dead connection first.
@@ -16,17 +16,13 @@ take traffic?); docs/deploy.md says which a load balancer should use.
 
 from __future__ import annotations
 
-import logging
-import sys
-
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 15
 
 
@@ -57,18 +53,6 @@ def outage_response(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """handler500: a lost database is a 503 outage, anything else a plain 500."""
-    if database_unavailable(sys.exc_info()[1]):
-        return outage_response(request)
-    try:
-        body = loader.get_template("500.html").render()
-    except Exception:  # the error page itself must never fail
-        logger.exception("The 500 page could not be rendered.")
-        body = "<h1>Server Error (500)</h1>"
-    return HttpResponseServerError(body)
 
 
 @require_GET

@@ -177,7 +177,7 @@ def delete_cookies(response: HttpResponse) -> None:
 def clear(request: HttpRequest) -> None:
     """Forget everything: the session row, its cookie, and the key cookie.
 
-    Exit must work even while the database is away (config/availability.py):
+    Exit must work even while the database is away (core/availability.py):
     then the row stays until it expires, but with the key cookie gone it is
     ciphertext nobody can read, and the browser forgets the session cookie.
     """

@@ -25,7 +25,7 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from screener.context_processors import safety_values
+from core.context_processors import safety_values
 
 register = template.Library()
 
@@ -68,9 +68,9 @@ def inline_asset(path: str) -> SafeString:
     """The text of our own static file, for a <style> or <script> in the page.
 
     Only our two files, named in the template (never anything a visitor
-    sends); the CSP allows exactly their hashes (screener.inline_assets).
+    sends); the CSP allows exactly their hashes (core.inline_assets).
     """
-    from screener import inline_assets
+    from core import inline_assets
 
     if path not in (inline_assets.STYLESHEET, inline_assets.SCRIPT):
         raise template.TemplateSyntaxError(f"not an inline asset: {path}")
