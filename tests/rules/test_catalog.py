@@ -30,8 +30,8 @@ from screener.rules.catalog import (
     load_catalog,
     lookup,
     parse_offense,
-    search,
 )
+from screener.rules.search import search
 
 
 def entry(code: str) -> Offense:
