@@ -39,7 +39,7 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from screener.ratelimit import over_limit, seconds_left_in_window
+from screener.ratelimit import client_ip, over_limit, seconds_left_in_window
 
 # First key of the advisory locks (the second is the slot number); any fixed
 # number no other code in the database uses.
@@ -72,11 +72,16 @@ def _person(request: HttpRequest) -> str:
     session_key = request.session.session_key if hasattr(request, "session") else None
     if session_key:
         return f"session:{session_key}"
-    return f"address:{request.META.get('REMOTE_ADDR', '')}"
+    return f"address:{_address(request)}"
 
 
 def _address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    """The client's address as every other limit sees it.
+
+    Behind a load balancer the connection's own address is the balancer's:
+    counting that would make the per-address budget one budget for everyone.
+    """
+    return client_ip(request)
 
 
 def _over_address_limit(request: HttpRequest) -> bool:

@@ -186,3 +186,24 @@ def test_a_place_in_the_queue_lapses_when_its_holder_stops_asking(
     later = throttle.time.time() + throttle.QUEUE_PATIENCE_SECONDS + 1
     monkeypatch.setattr(throttle.time, "time", lambda: later)
     assert other.post(URL, _form_data()).status_code == 200
+
+
+def test_behind_a_load_balancer_each_client_has_its_own_address_budget(
+    trafficking_case: dict[str, Any], settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The balancer's address is everyone's: the budget is the client's own."""
+    import screener.ratelimit
+
+    settings.PROXY_COUNT = 1
+    settings.PETITION_RATE_PER_ADDRESS = 1
+    now = screener.ratelimit.time.time()  # one rate window for every render
+    monkeypatch.setattr(screener.ratelimit.time, "time", lambda: now)
+
+    def download(client_address: str) -> int:
+        client = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=client_address)
+        put_case_in_session(client, trafficking_case)
+        return client.post(URL, _form_data()).status_code
+
+    assert download("198.51.100.7") == 200
+    assert download("198.51.100.8") == 200  # another person, same balancer
+    assert download("198.51.100.7") == 429  # the first, with a new session
