@@ -24,6 +24,12 @@ a free slot goes to the person who has waited longest: someone asking for
 one packet during another client's burst of large packets gets the next
 slot, not the slot after the burst. A place in the queue lapses when its
 holder stops asking (``QUEUE_PATIENCE_SECONDS`` after the last try).
+
+One person renders one packet at a time. While her packet is being made,
+her other requests (a burst of the same download, a double click) are
+refused without a place in the queue: she is being served, not waiting.
+Otherwise a burst's own waiting requests would hold a place from before
+anyone else asked, and the burst would take the next slot as well.
 """
 
 from __future__ import annotations
@@ -49,6 +55,10 @@ BUSY_RETRY_SECONDS = 10
 NEXT_RETRY_SECONDS = 3
 QUEUE_KEY = "petition:queue"
 QUEUE_PATIENCE_SECONDS = 30
+RENDERING_KEY = "petition:rendering:"
+# A render-in-flight mark outlives any render; it lapses by itself if the
+# server making the packet dies before it can take the mark away.
+RENDERING_MARK_SECONDS = 120
 DEFAULT_RATE_PER_ADDRESS = 20
 
 _semaphores: dict[int, threading.BoundedSemaphore] = {}
@@ -197,6 +207,23 @@ def _leave_line(person: str) -> None:
         _save_queue(queue)
 
 
+def _start_rendering(person: str) -> bool:
+    """Mark ``person`` as having a render in flight; False if one already is."""
+    try:
+        return bool(
+            cache.add(RENDERING_KEY + person, 1, timeout=RENDERING_MARK_SECONDS)
+        )
+    except Exception:  # no cache: no mark, the slots still cap renders
+        return True
+
+
+def _stop_rendering(person: str) -> None:
+    try:
+        cache.delete(RENDERING_KEY + person)
+    except Exception:  # the mark lapses by itself
+        return
+
+
 @contextmanager
 def render_permit(request: HttpRequest) -> Iterator[None]:
     """Hold one render slot for the ``with`` body, or raise RenderRefused.
@@ -204,11 +231,14 @@ def render_permit(request: HttpRequest) -> Iterator[None]:
     The slot comes first and only a granted render counts against the
     person's budget: someone told "busy, try again in ten seconds" who does
     exactly that must never be refused for asking too often. A free slot
-    goes to whoever has waited longest (see the module docstring).
+    goes to whoever has waited longest, and nobody holds two (see the
+    module docstring).
     """
     person = _person(request)
     if not _my_turn(person):
         raise _wait_in_line(person)
+    if not _start_rendering(person):
+        raise _busy()  # her packet is being made: served, not waiting
     slots = max(1, int(settings.PETITION_RENDERS_AT_ONCE))
     slot = _advisory_slot if connection.vendor == "postgresql" else _process_slot
     try:
@@ -220,3 +250,5 @@ def render_permit(request: HttpRequest) -> Iterator[None]:
         if refused.status == 503:
             raise _wait_in_line(person) from None
         raise
+    finally:
+        _stop_rendering(person)

@@ -207,3 +207,38 @@ def test_behind_a_load_balancer_each_client_has_its_own_address_budget(
     assert download("198.51.100.7") == 200
     assert download("198.51.100.8") == 200  # another person, same balancer
     assert download("198.51.100.7") == 429  # the first, with a new session
+
+
+def test_a_burst_does_not_keep_a_place_in_line_while_its_packet_is_made(
+    trafficking_case: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While one client's packet renders, her other requests do not queue.
+
+    Otherwise the burst's own waiting requests would be first in line when
+    the slot frees, ahead of a survivor who asked meanwhile.
+    """
+    import petitions.views
+
+    burst, survivor = Client(), Client()
+    for client in (burst, survivor):
+        put_case_in_session(client, trafficking_case)
+    during: dict[str, Any] = {}
+    real_packet_file = petitions.views.packet_file
+
+    def slow_render(*args: Any, **kwargs: Any) -> tuple[bytes, str, str]:
+        if not during:  # the burst's first packet, in the middle of its render
+            during["again"] = burst.post(URL, _form_data())
+            during["survivor"] = survivor.post(URL, _form_data())
+        return real_packet_file(*args, **kwargs)
+
+    monkeypatch.setattr(petitions.views, "packet_file", slow_render)
+    assert burst.post(URL, _form_data()).status_code == 200
+    assert during["again"].status_code == 503
+    # The survivor is first in line, not behind the burst's second request.
+    assert during["survivor"].status_code == 503
+    assert during["survivor"]["Retry-After"] == str(throttle.NEXT_RETRY_SECONDS)
+    jumped = burst.post(URL, _form_data())
+    assert jumped.status_code == 503
+    assert jumped["Retry-After"] == str(throttle.BUSY_RETRY_SECONDS)
+    assert survivor.post(URL, _form_data()).status_code == 200
+    assert burst.post(URL, _form_data()).status_code == 200
