@@ -296,7 +296,7 @@ def case_packet(request: StaffRequest, pk: int) -> HttpResponse:
         case.answers, screen(case.answers), details, timezone.localdate()
     )
     try:
-        with render_permit(request):
+        with render_permit(request, records=petition_services.packet_size(packet)):
             body, content_type, name = petition_services.packet_file(
                 packet, "docx" if docx else "pdf"
             )

@@ -97,6 +97,11 @@ def packet_for(
     return packet_build(case=case, screening=screening, details=details, today=today)
 
 
+def packet_size(packet: Packet) -> int:
+    """How many records the packet's papers cover: what its render costs."""
+    return sum(len(county_packet.records) for county_packet in packet.county_packets)
+
+
 def packet_file(packet: Packet, file_format: str | None) -> tuple[bytes, str, str]:
     """The packet as (body, content type, neutral file name); PDF unless DOCX."""
     if file_format == "docx":

@@ -242,3 +242,44 @@ def test_a_burst_does_not_keep_a_place_in_line_while_its_packet_is_made(
     assert jumped["Retry-After"] == str(throttle.BUSY_RETRY_SECONDS)
     assert survivor.post(URL, _form_data()).status_code == 200
     assert burst.post(URL, _form_data()).status_code == 200
+
+
+def test_a_small_packet_does_not_wait_behind_a_large_one(
+    trafficking_case: dict[str, Any], settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a large packet renders, a small one takes the express slot."""
+    import copy
+
+    import petitions.views
+
+    settings.PETITION_LIGHT_RECORDS = 1
+    large, small, other_large = Client(), Client(), Client()
+    put_case_in_session(large, trafficking_case)  # three records to draft
+    put_case_in_session(other_large, trafficking_case)
+    one_record = copy.deepcopy(trafficking_case)
+    one_record["records"] = one_record["records"][:1]
+    put_case_in_session(small, one_record)
+    during: dict[str, Any] = {}
+    real_packet_file = petitions.views.packet_file
+
+    def slow_render(*args: Any, **kwargs: Any) -> tuple[bytes, str, str]:
+        if not during:  # in the middle of the large packet's render
+            during["other_large"] = other_large.post(URL, _form_data())
+            during["small"] = small.post(URL, _form_data())
+        return real_packet_file(*args, **kwargs)
+
+    monkeypatch.setattr(petitions.views, "packet_file", slow_render)
+    assert large.post(URL, _form_data()).status_code == 200
+    assert during["other_large"].status_code == 503  # large waits its turn
+    assert during["small"].status_code == 200
+    assert during["small"].content.startswith(b"%PDF")
+
+
+def test_without_a_large_render_there_is_no_express_slot(
+    trafficking_case: dict[str, Any], settings: Any, slot_taken: None
+) -> None:
+    """A small packet behind another small one waits: the cap is as before."""
+    settings.PETITION_LIGHT_RECORDS = 10
+    client = Client()
+    put_case_in_session(client, trafficking_case)
+    assert client.post(URL, _form_data()).status_code == 503
