@@ -280,6 +280,9 @@ HANDOFF_POSTS_PER_SESSION = envint("HANDOFF_POSTS_PER_SESSION", 10)
 PETITION_RENDERS_AT_ONCE = envint("PETITION_RENDERS_AT_ONCE", 1)
 PETITION_RATE_PER_MINUTE = envint("PETITION_RATE_PER_MINUTE", 6)
 PETITION_RATE_PER_ADDRESS = envint("PETITION_RATE_PER_ADDRESS", 20)
+# While a packet of more records renders, a packet of at most this many may
+# take one extra (express) slot: a small packet never waits behind a large one.
+PETITION_LIGHT_RECORDS = envint("PETITION_LIGHT_RECORDS", 3)
 
 # Nothing that identifies a person or an answer is logged: request bodies
 # and query strings never reach a handler, and 4xx noise is dropped.

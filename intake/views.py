@@ -9,7 +9,7 @@ only case ids, never a name or an answer.
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any, cast
 
 from django.contrib import auth
@@ -258,20 +258,10 @@ def case_hold(request: StaffRequest, pk: int) -> HttpResponse:
 def _details_form(case: Case, data: Any = None) -> DraftDetailsForm:
     """The petition service's drafting form, in attorney mode."""
     answers = case.answers
-    initial = dict(case.narrative)
-    if initial.get("service_date"):
-        initial["service_date"] = date.fromisoformat(initial["service_date"])
+    initial = petition_services.details_from_store(case.narrative)
     return petition_services.details_form(
         answers, screen(cast(Facts, answers)), data, attorney=True, initial=initial
     )
-
-
-def _stored(cleaned: dict[str, Any]) -> dict[str, Any]:
-    return {
-        key: value.isoformat() if isinstance(value, date) else value
-        for key, value in cleaned.items()
-        if key != "file_format"
-    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -283,7 +273,9 @@ def case_draft(request: StaffRequest, pk: int) -> HttpResponse:
         form = _details_form(case, request.POST)
         if form.is_valid():
             services.case_set_narrative(
-                case=case, narrative=_stored(form.cleaned_data), actor=request.user
+                case=case,
+                narrative=petition_services.details_to_store(form.cleaned_data),
+                actor=request.user,
             )
             return redirect("intake:case", pk=case.pk)
     else:
@@ -298,15 +290,13 @@ def case_packet(request: StaffRequest, pk: int) -> HttpResponse:
     """The filing packet for the stored answers and narrative; neutral name."""
     case = case_for(request, pk)
     docx = request.POST.get("format") == "docx"
-    details = dict(case.narrative)
-    if details.get("service_date"):
-        details["service_date"] = date.fromisoformat(details["service_date"])
+    details = petition_services.details_from_store(case.narrative)
     details["attorney_mode"] = True  # drafted by the case's attorney
     packet = petition_services.packet_for(
         case.answers, screen(cast(Facts, case.answers)), details, timezone.localdate()
     )
     try:
-        with render_permit(request):
+        with render_permit(request, records=petition_services.packet_size(packet)):
             body, content_type, name = petition_services.packet_file(
                 packet, "docx" if docx else "pdf"
             )

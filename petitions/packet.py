@@ -13,7 +13,9 @@ Two rules run through the whole module:
   clearly marked blank, ``[TO BE COMPLETED: ...]``.
 * Cite only what the legal brief confirms. For § 236.14 the brief confirms
   subdivisions (a)-(f), (i) and (q); every other point says "see § 236.14"
-  rather than guessing a letter. No letter of § 236.15 is confirmed.
+  rather than guessing a letter. No letter of § 236.15 is confirmed. The
+  confirmed letters and the response time are law data, dated and cited
+  (``screener.rules.petition``), not constants of this module.
 """
 
 from __future__ import annotations
@@ -26,13 +28,13 @@ from typing import Any
 
 from petitions.counties import Agency, County, county_lookup
 from screener.rules.contract import Remedy, Status
+from screener.rules.petition import petition_law
 
 TRAFFICKING = Remedy.PC_236_14
 PARTNER_OR_SEXUAL_VIOLENCE = Remedy.PC_236_15
 
-# Pen. Code § 236.14(c): the prosecuting agency has 45 days from receipt.
-RESPONSE_DAYS = 45
-
+# Which screening statuses the packet drafts for: a choice of this tool
+# (likely and possible records, and those a lawyer should review), not law.
 INCLUDED_STATUSES = (Status.LIKELY, Status.POSSIBLE)
 REVIEW_STATUS = Status.NEEDS_REVIEW
 
@@ -78,6 +80,8 @@ class Statute:
     victim_of: str
     victimization: str
     confirmed_subdivisions: frozenset[str]
+    # Days the prosecuting agency has to respond from receipt of service.
+    response_days: int
 
     def cite(self, subdivision: str | None = None) -> str:
         """Cite a subdivision only if its letter is confirmed; else "see §"."""
@@ -96,22 +100,26 @@ class Statute:
         return {letter: self.cite(letter) for letter in letters} | {"": self.cite()}
 
 
-STATUTES: dict[str, Statute] = {
-    TRAFFICKING: Statute(
-        remedy=TRAFFICKING,
-        section="236.14",
-        victim_of="a victim of human trafficking",
-        victimization="human trafficking",
-        confirmed_subdivisions=frozenset("abcdefiq"),
-    ),
-    PARTNER_OR_SEXUAL_VIOLENCE: Statute(
-        remedy=PARTNER_OR_SEXUAL_VIOLENCE,
-        section="236.15",
-        victim_of="a victim of intimate partner violence or sexual violence",
-        victimization="intimate partner violence or sexual violence",
-        confirmed_subdivisions=frozenset(),
-    ),
+# How the papers name the victimization of each statute (the law's words;
+# the law itself is in screener/rules/data/law).
+VICTIMIZATION: dict[str, str] = {
+    TRAFFICKING: "human trafficking",
+    PARTNER_OR_SEXUAL_VIOLENCE: "intimate partner violence or sexual violence",
 }
+
+
+def statute_for(remedy: str, as_of: date) -> Statute:
+    """The statute a petition under ``remedy`` is brought under, on ``as_of``."""
+    law = petition_law(remedy, as_of)
+    return Statute(
+        remedy=remedy,
+        section=law.section,
+        victim_of=f"a victim of {VICTIMIZATION[remedy]}",
+        victimization=VICTIMIZATION[remedy],
+        confirmed_subdivisions=law.confirmed_subdivisions,
+        response_days=law.response_days,
+    )
+
 
 EVIDENCE_ITEMS: tuple[tuple[str, str], ...] = (
     ("t_visa", "T visa approval notice (Form I-797 for Form I-914)"),
@@ -621,7 +629,7 @@ def packet_build(
     """
     options = statute_options(case)
     remedy = details.get("statute") or (options[0] if options else TRAFFICKING)
-    statute = STATUTES[remedy]
+    statute = statute_for(remedy, today)
     groups: dict[str, list[PacketRecord]] = {}
     counties: dict[str, County | None] = {}
     for candidate in candidate_records(case, screening, remedy):
@@ -655,7 +663,7 @@ def packet_build(
         ),
         prepared_on=today,
         service_date=service_date,
-        response_due=service_date + timedelta(days=RESPONSE_DAYS)
+        response_due=service_date + timedelta(days=statute.response_days)
         if service_date
         else None,
         victimization_ongoing=str(victimization.get("ongoing") or "unsure"),
@@ -713,7 +721,7 @@ def before_you_file(packet: Packet) -> tuple[SheetSection, ...]:  # noqa: C901
     if not s.is_trafficking:
         checks.append(
             "Section 236.15 is cited without subdivision letters: the procedure "
-            "in the memorandum (service, the 45-day response, unopposed "
+            f"in the memorandum (service, the {s.response_days}-day response, unopposed "
             "petitions, hearings, the stay of fines, timing and the "
             "confidentiality of the name) is stated from section 236.14, which "
             "section 236.15 is understood to mirror. Check the text of section "
@@ -802,14 +810,15 @@ def before_you_file(packet: Packet) -> tuple[SheetSection, ...]:  # noqa: C901
             )
     if packet.service_date and packet.response_due:
         response = (
-            f"The prosecuting office has 45 days from service to respond "
+            f"The prosecuting office has {s.response_days} days from service to respond "
             f"({s.cite('c')}): served on {_date_words(packet.service_date)}, its "
             f"response is due by {_date_words(packet.response_due)}."
         )
     else:
         response = (
-            "The prosecuting office has 45 days from the day it is served to "
-            f"respond ({s.cite('c')}). Count 45 days from the date on the "
+            f"The prosecuting office has {s.response_days} days from the day it is "
+            f"served to respond ({s.cite('c')}). Count {s.response_days} days from "
+            "the date on the "
             "signed proof of service."
         )
     hearing = [

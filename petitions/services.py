@@ -58,6 +58,35 @@ def details_form(
     )
 
 
+def details_to_store(cleaned: Mapping[str, Any]) -> dict[str, Any]:
+    """The drafting form's answers as JSON a stored case keeps (dates as ISO text).
+
+    The file format is a choice of download, not a detail of the papers.
+    """
+    return {
+        key: value.isoformat() if isinstance(value, date) else value
+        for key, value in cleaned.items()
+        if key != "file_format"
+    }
+
+
+def details_from_store(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """Stored drafting details back as the form gives them: the one place
+    a stored service date is read.
+
+    A service date that is not a date (never written by the form, but a
+    stored case outlives code) is left out rather than invented or fatal.
+    """
+    details = dict(stored)
+    served = details.get("service_date")
+    if served and not isinstance(served, date):
+        try:
+            details["service_date"] = date.fromisoformat(str(served))
+        except ValueError:
+            details["service_date"] = None
+    return details
+
+
 def packet_for(
     case: Mapping[str, Any],
     screening: Mapping[str, Any],
@@ -66,6 +95,11 @@ def packet_for(
 ) -> Packet:
     """The packet for a case and the drafting details."""
     return packet_build(case=case, screening=screening, details=details, today=today)
+
+
+def packet_size(packet: Packet) -> int:
+    """How many records the packet's papers cover: what its render costs."""
+    return sum(len(county_packet.records) for county_packet in packet.county_packets)
 
 
 def packet_file(packet: Packet, file_format: str | None) -> tuple[bytes, str, str]:

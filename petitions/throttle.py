@@ -24,14 +24,30 @@ a free slot goes to the person who has waited longest: someone asking for
 one packet during another client's burst of large packets gets the next
 slot, not the slot after the burst. A place in the queue lapses when its
 holder stops asking (``QUEUE_PATIENCE_SECONDS`` after the last try).
+
+One person renders one packet at a time. While her packet is being made,
+her other requests (a burst of the same download, a double click) are
+refused without a place in the queue: she is being served, not waiting.
+Otherwise a burst's own waiting requests would hold a place from before
+anyone else asked, and the burst would take the next slot as well.
+
+A small packet never waits behind a large one. A packet of many records
+holds its slot for seconds (a twenty-record packet about three on an idle
+core, several times that on a busy one); no queue order can make that
+shorter for the person next in line. So while a large packet renders, a
+packet of at most ``PETITION_LIGHT_RECORDS`` records may take one extra
+slot, the express slot, kept for small packets. When no large packet is
+rendering there is no express slot, and the cap is as before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,7 +55,7 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from core.ratelimit import over_limit, seconds_left_in_window
+from core.ratelimit import client_ip, over_limit, seconds_left_in_window
 
 # First key of the advisory locks (the second is the slot number); any fixed
 # number no other code in the database uses.
@@ -49,6 +65,15 @@ BUSY_RETRY_SECONDS = 10
 NEXT_RETRY_SECONDS = 3
 QUEUE_KEY = "petition:queue"
 QUEUE_PATIENCE_SECONDS = 30
+RENDERING_KEY = "petition:rendering:"
+# A render-in-flight mark outlives any render; it lapses by itself if the
+# server making the packet dies before it can take the mark away.
+RENDERING_MARK_SECONDS = 120
+# How many large packets are rendering now, across every server.
+LARGE_KEY = "petition:large-rendering"
+DEFAULT_LIGHT_RECORDS = 3
+# The advisory lock of the express slot (the regular ones count from 0).
+EXPRESS_SLOT = 1_000_000
 DEFAULT_RATE_PER_ADDRESS = 20
 
 _semaphores: dict[int, threading.BoundedSemaphore] = {}
@@ -72,11 +97,16 @@ def _person(request: HttpRequest) -> str:
     session_key = request.session.session_key if hasattr(request, "session") else None
     if session_key:
         return f"session:{session_key}"
-    return f"address:{request.META.get('REMOTE_ADDR', '')}"
+    return f"address:{_address(request)}"
 
 
 def _address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    """The client's address as every other limit sees it.
+
+    Behind a load balancer the connection's own address is the balancer's:
+    counting that would make the per-address budget one budget for everyone.
+    """
+    return client_ip(request)
 
 
 def _over_address_limit(request: HttpRequest) -> bool:
@@ -118,9 +148,9 @@ def _busy(retry_after: int = BUSY_RETRY_SECONDS) -> RenderRefused:
 
 
 @contextmanager
-def _advisory_slot(slots: int) -> Iterator[None]:
+def _advisory_slot(numbers: range) -> Iterator[None]:
     with connection.cursor() as cursor:
-        for slot in range(slots):
+        for slot in numbers:
             cursor.execute(
                 "SELECT pg_try_advisory_lock(%s, %s)", [LOCK_NAMESPACE, slot]
             )
@@ -137,8 +167,10 @@ def _advisory_slot(slots: int) -> Iterator[None]:
 
 @contextmanager
 def _process_slot(slots: int) -> Iterator[None]:
+    """One of ``slots`` in this process (``EXPRESS_SLOT``: the express one)."""
+    size = 1 if slots == EXPRESS_SLOT else slots
     with _semaphores_lock:
-        semaphore = _semaphores.setdefault(slots, threading.BoundedSemaphore(slots))
+        semaphore = _semaphores.setdefault(slots, threading.BoundedSemaphore(size))
     if not semaphore.acquire(blocking=False):
         raise _busy()
     try:
@@ -192,22 +224,108 @@ def _leave_line(person: str) -> None:
         _save_queue(queue)
 
 
+def _start_rendering(person: str) -> bool:
+    """Mark ``person`` as having a render in flight; False if one already is."""
+    try:
+        return bool(
+            cache.add(RENDERING_KEY + person, 1, timeout=RENDERING_MARK_SECONDS)
+        )
+    except Exception:  # no cache: no mark, the slots still cap renders
+        return True
+
+
+def _stop_rendering(person: str) -> None:
+    try:
+        cache.delete(RENDERING_KEY + person)
+    except Exception:  # the mark lapses by itself
+        return
+
+
+def _regular_slot() -> Any:
+    slots = max(1, int(settings.PETITION_RENDERS_AT_ONCE))
+    if connection.vendor == "postgresql":
+        return _advisory_slot(range(slots))
+    return _process_slot(slots)
+
+
+def _express_slot() -> Any:
+    if connection.vendor == "postgresql":
+        return _advisory_slot(range(EXPRESS_SLOT, EXPRESS_SLOT + 1))
+    return _process_slot(EXPRESS_SLOT)
+
+
+def _large_rendering() -> bool:
+    try:
+        return int(cache.get(LARGE_KEY) or 0) > 0
+    except Exception:  # no cache: no express slot, the cap as before
+        return False
+
+
 @contextmanager
-def render_permit(request: HttpRequest) -> Iterator[None]:
+def _large_render() -> Iterator[None]:
+    """Count a large packet's render, so small ones may take the express slot."""
+    counted = False
+    with contextlib.suppress(Exception):  # no cache: no express slot
+        counted = bool(
+            cache.add(LARGE_KEY, 1, timeout=RENDERING_MARK_SECONDS)
+            or cache.incr(LARGE_KEY)
+        )
+    try:
+        yield
+    finally:
+        if counted:
+            with contextlib.suppress(Exception):  # the count lapses by itself
+                cache.decr(LARGE_KEY)
+
+
+def _take_slot(stack: ExitStack, person: str, size: str) -> None:
+    """Enter a slot for ``person`` on ``stack``, or raise the busy refusal.
+
+    ``size`` is "small", "large" or "" (not said). A regular slot goes to
+    whoever has waited longest; the express slot to a small packet while a
+    large one renders.
+    """
+    if _my_turn(person):
+        try:
+            stack.enter_context(_regular_slot())
+        except RenderRefused:
+            pass
+        else:
+            if size == "large":
+                stack.enter_context(_large_render())
+            return
+    if size == "small" and _large_rendering():
+        stack.enter_context(_express_slot())
+        return
+    raise _busy()
+
+
+def _size(records: int | None) -> str:
+    if records is None:
+        return ""
+    light = int(getattr(settings, "PETITION_LIGHT_RECORDS", DEFAULT_LIGHT_RECORDS))
+    return "small" if records <= light else "large"
+
+
+@contextmanager
+def render_permit(
+    request: HttpRequest, *, records: int | None = None
+) -> Iterator[None]:
     """Hold one render slot for the ``with`` body, or raise RenderRefused.
 
     The slot comes first and only a granted render counts against the
     person's budget: someone told "busy, try again in ten seconds" who does
     exactly that must never be refused for asking too often. A free slot
-    goes to whoever has waited longest (see the module docstring).
+    goes to whoever has waited longest, nobody holds two, and a packet of
+    ``records`` records or fewer (when given) does not wait behind a large
+    one (see the module docstring).
     """
     person = _person(request)
-    if not _my_turn(person):
-        raise _wait_in_line(person)
-    slots = max(1, int(settings.PETITION_RENDERS_AT_ONCE))
-    slot = _advisory_slot if connection.vendor == "postgresql" else _process_slot
+    if not _start_rendering(person):
+        raise _busy()  # her packet is being made: served, not waiting
     try:
-        with slot(slots):
+        with ExitStack() as stack:
+            _take_slot(stack, person, _size(records))
             _leave_line(person)
             _check_rate(request)
             yield
@@ -215,3 +333,5 @@ def render_permit(request: HttpRequest) -> Iterator[None]:
         if refused.status == 503:
             raise _wait_in_line(person) from None
         raise
+    finally:
+        _stop_rendering(person)

@@ -23,6 +23,7 @@ from petitions.services import (
     details_form,
     packet_file,
     packet_for,
+    packet_size,
     records_to_draft,
 )
 from petitions.throttle import RenderRefused, render_permit
@@ -69,7 +70,7 @@ def draft(request: HttpRequest) -> HttpResponse:
             )
             return render(request, "petitions/draft.html", {"form": form})
         try:
-            with render_permit(request):
+            with render_permit(request, records=packet_size(packet)):
                 body, content_type, filename = packet_file(
                     packet, form.cleaned_data.get("file_format")
                 )

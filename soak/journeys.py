@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import html
+import ipaddress
 import random
 import re
 import time
@@ -143,6 +144,7 @@ class Visitor:
     last_at: float = 0.0
     saw_outage: bool = False
     sent: bool = False
+    address: str = ""
     _turn: int = 0
     _dead: set[str] = field(default_factory=set)
 
@@ -157,7 +159,17 @@ class Visitor:
         self.double_send = self.double_send and self.handoff
         self.resend = self.resend and self.handoff
         self.name = f"soak-{self.number}"
-        self.client = httpx.AsyncClient(follow_redirects=False, timeout=30)
+        # Each visitor comes from an address of its own, as the load balancer
+        # forwards it (AXES_PROXY_COUNT=1): the per-address limits then count
+        # one person, as in production, not every visitor at once.
+        self.address = self.address or str(
+            ipaddress.IPv4Address("10.0.0.0") + self.number + 1
+        )
+        self.client = httpx.AsyncClient(
+            follow_redirects=False,
+            timeout=30,
+            headers={"X-Forwarded-For": self.address},
+        )
 
     # --- HTTP with patience ---------------------------------------------------
 
@@ -406,13 +418,15 @@ class Visitor:
         location = await self.start()
         counties = self.counties or ["Los Angeles"]  # federal: no county asked
         location = await self.walk(location, counties[0])
-        if self.second_record:
+        # One more record for each further county (a second record for some
+        # visitors, twenty for the render_fairness burst).
+        for done, county in enumerate(counties[1:], start=1):
             check = await self.get(location)
-            self._check_counties_so_far(check, counties[:1])
+            self._check_counties_so_far(check, counties[:done])
             added = await self.post(
                 location, {"csrfmiddlewaretoken": self._csrf(check), "action": "add"}
             )
-            location = await self.walk(added.headers["Location"], counties[1])
+            location = await self.walk(added.headers["Location"], county)
         check = await self.get(location)
         self._expect_language(check)
         self._check_counties(check)

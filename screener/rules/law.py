@@ -161,6 +161,15 @@ class Law:
                 key, _value_at(self.parameters[name], as_of, default=None)
             )
 
+    def dated(self, name: str, as_of: date) -> Dated | None:
+        """The parameter's entry in force on ``as_of``, with its citation."""
+        found = None
+        for entry in self.parameters[name]:
+            if entry.start > as_of:
+                break
+            found = entry
+        return found
+
     def params_on(self, as_of: date) -> dict[str, Any]:
         """Every parameter's value in force on ``as_of``, by name.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -10,17 +11,18 @@ import pytest
 
 from petitions.packet import (
     PARTNER_OR_SEXUAL_VIOLENCE,
-    STATUTES,
     TRAFFICKING,
     Packet,
     candidate_records,
     initials_of,
     packet_build,
+    statute_for,
     statute_options,
 )
 from screener.rules import screen
 
 Build = Callable[..., Packet]
+TODAY = date(2026, 11, 24)
 
 
 @pytest.mark.parametrize(
@@ -267,12 +269,12 @@ def test_attached_evidence_gets_exhibit_letters_in_order(
 
 
 def test_only_confirmed_subdivisions_are_cited_by_letter() -> None:
-    trafficking = STATUTES[TRAFFICKING]
+    trafficking = statute_for(TRAFFICKING, TODAY)
     for letter in "abcdefiq":
         assert trafficking.cite(letter).endswith(f"subd.\u00a0({letter})")
     for letter in "ghjklmnoprst":
         assert trafficking.cite(letter) == "see Pen. Code, §\u00a0236.14"
-    partner = STATUTES[PARTNER_OR_SEXUAL_VIOLENCE]
+    partner = statute_for(PARTNER_OR_SEXUAL_VIOLENCE, TODAY)
     assert partner.cite("a") == "see Pen. Code, §\u00a0236.15"
 
 
@@ -320,3 +322,28 @@ def test_record_without_a_known_county_gets_blanks_for_court_and_agency(
         "[TO BE COMPLETED: prosecuting agency that obtained the conviction]"
     )
     assert record.agency_unsure
+
+
+def test_the_response_time_is_the_law_datas_not_the_drafting_codes(
+    trafficking_case: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change to the dated law data reaches the due date and the sheet."""
+    import petitions.packet
+    from petitions.packet import before_you_file
+    from screener.rules.petition import petition_law
+
+    def amended(remedy: str, as_of: date) -> Any:
+        return dataclasses.replace(petition_law(remedy, as_of), response_days=60)
+
+    monkeypatch.setattr(petitions.packet, "petition_law", amended)
+    packet = packet_build(
+        case=trafficking_case,
+        screening=screen(trafficking_case),
+        details={"service_date": date(2026, 12, 1)},
+        today=TODAY,
+    )
+    assert packet.statute.response_days == 60
+    assert packet.response_due == date(2027, 1, 30)
+    sheet = " ".join(" ".join(section.points) for section in before_you_file(packet))
+    assert "has 60 days from service to respond" in sheet
+    assert "45 days" not in sheet

@@ -186,3 +186,100 @@ def test_a_place_in_the_queue_lapses_when_its_holder_stops_asking(
     later = throttle.time.time() + throttle.QUEUE_PATIENCE_SECONDS + 1
     monkeypatch.setattr(throttle.time, "time", lambda: later)
     assert other.post(URL, _form_data()).status_code == 200
+
+
+def test_behind_a_load_balancer_each_client_has_its_own_address_budget(
+    trafficking_case: dict[str, Any], settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The balancer's address is everyone's: the budget is the client's own."""
+    import screener.ratelimit
+
+    settings.PROXY_COUNT = 1
+    settings.PETITION_RATE_PER_ADDRESS = 1
+    now = screener.ratelimit.time.time()  # one rate window for every render
+    monkeypatch.setattr(screener.ratelimit.time, "time", lambda: now)
+
+    def download(client_address: str) -> int:
+        client = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=client_address)
+        put_case_in_session(client, trafficking_case)
+        return client.post(URL, _form_data()).status_code
+
+    assert download("198.51.100.7") == 200
+    assert download("198.51.100.8") == 200  # another person, same balancer
+    assert download("198.51.100.7") == 429  # the first, with a new session
+
+
+def test_a_burst_does_not_keep_a_place_in_line_while_its_packet_is_made(
+    trafficking_case: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While one client's packet renders, her other requests do not queue.
+
+    Otherwise the burst's own waiting requests would be first in line when
+    the slot frees, ahead of a survivor who asked meanwhile.
+    """
+    import petitions.views
+
+    burst, survivor = Client(), Client()
+    for client in (burst, survivor):
+        put_case_in_session(client, trafficking_case)
+    during: dict[str, Any] = {}
+    real_packet_file = petitions.views.packet_file
+
+    def slow_render(*args: Any, **kwargs: Any) -> tuple[bytes, str, str]:
+        if not during:  # the burst's first packet, in the middle of its render
+            during["again"] = burst.post(URL, _form_data())
+            during["survivor"] = survivor.post(URL, _form_data())
+        return real_packet_file(*args, **kwargs)
+
+    monkeypatch.setattr(petitions.views, "packet_file", slow_render)
+    assert burst.post(URL, _form_data()).status_code == 200
+    assert during["again"].status_code == 503
+    # The survivor is first in line, not behind the burst's second request.
+    assert during["survivor"].status_code == 503
+    assert during["survivor"]["Retry-After"] == str(throttle.NEXT_RETRY_SECONDS)
+    jumped = burst.post(URL, _form_data())
+    assert jumped.status_code == 503
+    assert jumped["Retry-After"] == str(throttle.BUSY_RETRY_SECONDS)
+    assert survivor.post(URL, _form_data()).status_code == 200
+    assert burst.post(URL, _form_data()).status_code == 200
+
+
+def test_a_small_packet_does_not_wait_behind_a_large_one(
+    trafficking_case: dict[str, Any], settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a large packet renders, a small one takes the express slot."""
+    import copy
+
+    import petitions.views
+
+    settings.PETITION_LIGHT_RECORDS = 1
+    large, small, other_large = Client(), Client(), Client()
+    put_case_in_session(large, trafficking_case)  # three records to draft
+    put_case_in_session(other_large, trafficking_case)
+    one_record = copy.deepcopy(trafficking_case)
+    one_record["records"] = one_record["records"][:1]
+    put_case_in_session(small, one_record)
+    during: dict[str, Any] = {}
+    real_packet_file = petitions.views.packet_file
+
+    def slow_render(*args: Any, **kwargs: Any) -> tuple[bytes, str, str]:
+        if not during:  # in the middle of the large packet's render
+            during["other_large"] = other_large.post(URL, _form_data())
+            during["small"] = small.post(URL, _form_data())
+        return real_packet_file(*args, **kwargs)
+
+    monkeypatch.setattr(petitions.views, "packet_file", slow_render)
+    assert large.post(URL, _form_data()).status_code == 200
+    assert during["other_large"].status_code == 503  # large waits its turn
+    assert during["small"].status_code == 200
+    assert during["small"].content.startswith(b"%PDF")
+
+
+def test_without_a_large_render_there_is_no_express_slot(
+    trafficking_case: dict[str, Any], settings: Any, slot_taken: None
+) -> None:
+    """A small packet behind another small one waits: the cap is as before."""
+    settings.PETITION_LIGHT_RECORDS = 10
+    client = Client()
+    put_case_in_session(client, trafficking_case)
+    assert client.post(URL, _form_data()).status_code == 503

@@ -51,6 +51,13 @@ def test_a_good_file_loads_with_dated_values(tmp_path: Path) -> None:
     assert law.param("limit", date(2020, 1, 1)) == 1
     assert law.param("limit", date(2020, 12, 31)) == 1
     assert law.param("limit", date(2021, 1, 1)) == 2
+    assert law.dated("limit", date(2019, 12, 31)) is None
+    entry = law.dated("limit", date(2020, 6, 1))
+    assert entry is not None
+    assert (entry.value, entry.cite) == (1, "§ 1(a)")
+    later = law.dated("limit", date(2022, 1, 1))
+    assert later is not None
+    assert (later.value, later.confidence) == (2, "M")
     assert not law.in_force(date(2019, 12, 31))
     assert law.in_force(date(2020, 1, 1))
     condition = law.condition("met")
