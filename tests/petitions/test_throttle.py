@@ -192,12 +192,12 @@ def test_behind_a_load_balancer_each_client_has_its_own_address_budget(
     trafficking_case: dict[str, Any], settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The balancer's address is everyone's: the budget is the client's own."""
-    import screener.ratelimit
+    import core.ratelimit
 
     settings.PROXY_COUNT = 1
     settings.PETITION_RATE_PER_ADDRESS = 1
-    now = screener.ratelimit.time.time()  # one rate window for every render
-    monkeypatch.setattr(screener.ratelimit.time, "time", lambda: now)
+    now = core.ratelimit.time.time()  # one rate window for every render
+    monkeypatch.setattr(core.ratelimit.time, "time", lambda: now)
 
     def download(client_address: str) -> int:
         client = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=client_address)
