@@ -98,5 +98,5 @@ class SubsetOnceFonts(dict[Any, Font]):
     """
 
     def __setitem__(self, key: Any, font: Font) -> None:
-        font.subset = types.MethodType(_subset_once, font)  # type: ignore[method-assign]
+        font.subset = types.MethodType(_subset_once, font)
         super().__setitem__(key, font)
