@@ -83,7 +83,10 @@ def _subset_once(font: Font, to_unicode: dict[int, str], hinting: bool) -> None:
     if stored is not None:
         font.file_content = stored
         return
+    whole = len(font.file_content)
     _weasyprint_subset(font, dict.fromkeys(glyphs, ""), hinting)
+    if len(font.file_content) >= whole:
+        return  # WeasyPrint could not subset it (and logged why): keep none
     with _lock:
         _subsets[key] = font.file_content
         while len(_subsets) > MAX_SUBSETS:
