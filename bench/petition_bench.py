@@ -25,8 +25,9 @@ rendered the way the renderer did before issue 13 (WeasyPrint's HTML5
 parser; line numbers and the left rule as fixed boxes laid out on every
 page; a flex caption block; ``overflow-wrap: anywhere``; fontTools font
 subsetting), beside ours (the C XML parser; the numbers and rule as one
-background image; ``break-word``; HarfBuzz subsetting when
-``libharfbuzz-subset0`` is installed). Target: a
+background image; ``break-word``; each font subset once per worker to a
+fixed repertoire and reused, ``petitions/font_subsets.py``, so neither
+fontTools nor HarfBuzz subsets on every render). Target: a
 median of 350 ms or less for the papers on the machine where today's took
 579 ms, so ours must be at most 0.60x today's, measured alternately in the
 same run. The whole download adds the 2-page "Before you file" sheet. A

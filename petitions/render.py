@@ -25,6 +25,7 @@ from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
 from petitions.fetcher import STATIC_DIR, StaticAssetFetcher
+from petitions.font_subsets import SubsetOnceFonts
 from petitions.packet import Packet, before_you_file, printable
 
 FONT_CONFIG = FontConfiguration()
@@ -145,6 +146,7 @@ def pdf_from_html(
     document.metadata.keywords = []
     document.metadata.generator = None
     document.metadata.attachments = []
+    document.fonts = SubsetOnceFonts()
     return document.write_pdf(pdf_tags=True)
 
 
