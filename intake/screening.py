@@ -83,7 +83,7 @@ def screen_again(request: StaffRequest, pk: int) -> HttpResponse:
     "Edit the facts" set something the wizard does not ask), it starts blank.
     """
     case = case_for(request, pk)
-    screening = screener_answers.screening_from_case(case.answers)
+    screening = screener_answers.screening_from_case(case.facts)
     if screening is None:
         return _start(request, case)
     _mark(request, case)
@@ -120,12 +120,15 @@ def screen_attach(request: StaffRequest) -> HttpResponse:
     if not screening["records"]:
         return redirect("screener:check")
     contract = screener_answers.build_case(screening, timezone.localdate())
-    screen(contract)  # our own wizard never makes an invalid case; fail loudly
+    # Our own wizard never makes an invalid case; fail loudly. This run is
+    # the screening stored with the case.
+    checked = screen(contract)
     if pending.get("case"):
         case = case_for(request, int(pending["case"]))
-        services.case_set_answers(
+        services.case_set_facts(
             case=case,
-            answers=contract,
+            facts=contract,
+            screening=checked,
             actor=request.user,
             action=Action.SCREEN,
             detail="rescreen",
@@ -133,7 +136,8 @@ def screen_attach(request: StaffRequest) -> HttpResponse:
     else:
         case, _created = services.case_create(
             organization=membership.organization,
-            answers=contract,
+            facts=contract,
+            screening=checked,
             contact={},
             idempotency_key=uuid.UUID(pending["key"]),
             source=Source.STAFF,
@@ -190,7 +194,7 @@ def case_facts(request: StaffRequest, pk: int) -> HttpResponse:
     against the court file before drafting), and no other (``case_for``).
     """
     case = case_for(request, pk)
-    stored = case.answers
+    stored = case.facts
     victimization = stored.get("victimization") or {}
     problems: list[str] = []
     offered = {"findings": findings_offered(stored["records"])}
@@ -203,13 +207,14 @@ def case_facts(request: StaffRequest, pk: int) -> HttpResponse:
             edited = _edited(stored, formset, person)
             try:
                 read_case(edited, today=timezone.localdate())
-                screen(edited)
+                checked = screen(edited)
             except InvalidCase as error:
                 problems = _put_errors(error.errors, formset, person)
             else:
-                services.case_set_answers(
+                services.case_set_facts(
                     case=case,
-                    answers=edited,
+                    facts=edited,
+                    screening=checked,
                     actor=request.user,
                     action=Action.EDIT,
                     detail="facts",

@@ -234,7 +234,7 @@ def _others(case: Case, sheet: SheetImport) -> int:
     prefix = f"rap{sheet.pk}-"
     return sum(
         1
-        for r in (case.answers or {}).get("records", [])
+        for r in (case.facts or {}).get("records", [])
         if not str(r.get("id", "")).startswith(prefix)
     )
 
@@ -246,19 +246,22 @@ def _attach(
     confirmed: list[dict[str, Any]],
 ) -> HttpResponse:
     """Screen every confirmed count with the rules and add them to the case."""
-    answers = dict(case.answers or {})
+    facts = dict(case.facts or {})
     prefix = f"rap{sheet.pk}-"
     kept = [
         r
-        for r in answers.get("records", [])
+        for r in facts.get("records", [])
         if not str(r.get("id", "")).startswith(prefix)
     ]
-    answers["records"] = kept + confirmed
-    answers["as_of"] = timezone.localdate().isoformat()
-    screen(answers)  # raises InvalidCase: shown on the review page, nothing stored
-    services.case_set_answers(
+    facts["records"] = kept + confirmed
+    facts["as_of"] = timezone.localdate().isoformat()
+    # Raises InvalidCase: shown on the review page, nothing stored. This run
+    # is the screening stored with the new facts.
+    checked = screen(facts)
+    services.case_set_facts(
         case=case,
-        answers=answers,
+        facts=facts,
+        screening=checked,
         actor=request.user,
         action=Action.SCREEN,
         detail="rapsheet",
@@ -318,7 +321,7 @@ def results(request: StaffRequest, pk: int, sheet_id: int) -> HttpResponse:
     confirmed = sheet.result.get("confirmed", [])
     contract = {
         "as_of": date.today().isoformat(),  # noqa: DTZ011 - a calendar date
-        "victimization": (case.answers or {}).get("victimization") or {},
+        "victimization": (case.facts or {}).get("victimization") or {},
         "records": confirmed,
     }
     screened = screen(contract)

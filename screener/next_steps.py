@@ -14,7 +14,6 @@ from typing import Any
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-from screener.rules import InvalidCase, screen
 
 
 def petition_url() -> str | None:
@@ -39,17 +38,14 @@ def register_packet_records(function: PacketRecords) -> None:
     _packet_records = function
 
 
-def packet_record_ids(
-    case: dict[str, Any], output: dict[str, Any] | None = None
-) -> set[str]:
-    """Ids of the records a drafted petition packet would cover (empty: none)."""
+def packet_record_ids(case: dict[str, Any], output: dict[str, Any]) -> set[str]:
+    """Ids of the records a drafted petition packet would cover (empty: none).
+
+    ``output`` is the stored screening of ``case`` (``screener.screenings``):
+    the rules do not run here.
+    """
     if petition_url() is None or _packet_records is None:
         return set()
-    if output is None:
-        try:
-            output = screen(case)
-        except InvalidCase:
-            return set()
     return _packet_records(case, output)
 
 

@@ -21,9 +21,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config import availability
-from screener import answers, next_steps, results, session_store
+from screener import answers, next_steps, results, screenings, session_store
 from screener import forms as f
-from screener.rules import InvalidCase, screen
+from screener.rules import InvalidCase
 from screener.signals import screening_finished
 from screener.wizard import DONE, URL_NAME, replay
 
@@ -114,8 +114,13 @@ def _check_action(request: HttpRequest, screening: dict[str, Any]) -> HttpRespon
         return redirect("screener:check" if screening["records"] else "screener:start")
     if action == "results" and screening["records"]:
         case = answers.build_case(screening, timezone.localdate())
-        session_store.store_case(request, case)
-        _count_once(request, case)
+        # The facts changed: the one run of the rules for them, stored beside them.
+        try:
+            output = screenings.remember(request, case)
+        except InvalidCase:
+            session_store.store_case(request, case)
+            return redirect("screener:results")
+        _count_once(request, case, output)
         return redirect("screener:results")
     return redirect("screener:check")
 
@@ -123,13 +128,11 @@ def _check_action(request: HttpRequest, screening: dict[str, Any]) -> HttpRespon
 COUNTED_KEY = "counted"
 
 
-def _count_once(request: HttpRequest, case: dict[str, Any]) -> None:
+def _count_once(
+    request: HttpRequest, case: dict[str, Any], output: dict[str, Any]
+) -> None:
     """Anonymous counts see each screening once, however often results are shown."""
     if request.session.get(COUNTED_KEY):
-        return
-    try:
-        output = screen(case, today=timezone.localdate())
-    except InvalidCase:
         return
     request.session[COUNTED_KEY] = True
     screening_finished.send(
@@ -172,12 +175,13 @@ def change(request: HttpRequest, index: int, step: str) -> HttpResponse:
 @never_cache
 def results_page(request: HttpRequest) -> HttpResponse:
     """The answer at a glance: one line and one next step per case."""
-    case = session_store.load_case(request)
-    if case is None:
-        return _start_or_expired(request)
-    screening = answers.load_screening(request)
     try:
-        context = results.build(case, screening, translate=gettext)
+        stored = screenings.survivor_screening(request)
+        if stored is None:
+            return _start_or_expired(request)
+        case, output = stored
+        screening = answers.load_screening(request)
+        context = results.build(case, screening, output=output, translate=gettext)
     except InvalidCase:
         # Our own answers never make an invalid case; if they ever do, say
         # so kindly (the error list names fields, never values).
