@@ -124,11 +124,11 @@ class Case(models.Model):
     facts = EncryptedJSONField()
     # The rules' output for those facts, stored when they change so the
     # queue, the case page and the packet read one answer
-    # (``intake.services.case_screening``). Null for a case stored before
+    # (``intake.services.case_screening``). Empty for a case stored before
     # screenings were: filled on first read, not by a data migration, so a
     # migration never runs the rules (whose code moves on) and never needs
-    # the data keys (a row no key opens is left for the check to report).
-    screening = EncryptedJSONField(null=True, blank=True, default=None)
+    # to open the facts (a row no key opens is left for the check to report).
+    screening = EncryptedJSONField(default=dict, blank=True)
     # The rules version the screening was re-run under because the stored
     # one came from other rules (blank: it was made when the facts were).
     # A version number, not content: plain, for the case page to say so.
@@ -152,30 +152,6 @@ class Case(models.Model):
     def __str__(self) -> str:
         return self.reference
 
-    @property
-    def unreadable(self) -> bool:
-        """True when a loaded encrypted field opens with none of the current keys.
-
-        Only fields already loaded are looked at (the queue defers the
-        narrative), so asking costs no query.
-        """
-        return any(
-            isinstance(self.__dict__.get(name), Unreadable)
-            for name in ENCRYPTED_FIELDS
-        )
-
-    @classmethod
-    def from_db(cls, db: Any, field_names: Any, values: Any) -> Case:
-        """Remember the facts and screening as loaded (see ``save``)."""
-        instance = super().from_db(db, field_names, values)
-        instance.remember_screened()
-        return instance
-
-    def remember_screened(self) -> None:
-        """The facts and screening now stored are a pair (``save`` compares)."""
-        self._stored_facts = self.__dict__.get("facts")
-        self._stored_screening = self.__dict__.get("screening")
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Save; facts changed without a new screening drop the old one.
 
@@ -195,7 +171,7 @@ class Case(models.Model):
             and facts != stored
             and self.__dict__.get("screening") is self._stored_screening
         ):
-            self.screening = None
+            self.screening = {}
             self.rescreened_under = ""
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {
@@ -203,6 +179,29 @@ class Case(models.Model):
                 }  # fmt: skip
         super().save(*args, **kwargs)
         self.remember_screened()
+
+    @property
+    def unreadable(self) -> bool:
+        """True when a loaded encrypted field opens with none of the current keys.
+
+        Only fields already loaded are looked at (the queue defers the
+        narrative), so asking costs no query.
+        """
+        return any(
+            isinstance(self.__dict__.get(name), Unreadable) for name in ENCRYPTED_FIELDS
+        )
+
+    @classmethod
+    def from_db(cls, *args: Any, **kwargs: Any) -> Case:
+        """Remember the facts and screening as loaded (see ``save``)."""
+        instance = super().from_db(*args, **kwargs)
+        instance.remember_screened()
+        return instance
+
+    def remember_screened(self) -> None:
+        """The facts and screening now stored are a pair (``save`` compares)."""
+        self._stored_facts = self.__dict__.get("facts")
+        self._stored_screening = self.__dict__.get("screening")
 
     def set_status(self, status: str) -> None:
         """Change status; the retention clock starts at the first final one."""

@@ -15,7 +15,6 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
 
-
 def petition_url() -> str | None:
     """The petition drafting page, when the petitions app is mounted."""
     try:

@@ -73,8 +73,7 @@ def screening_for(
     """
     today = today or timezone.localdate()
     reason = stale_because(facts, stored, today=today)
-    if reason is None:
-        assert stored is not None
+    if reason is None and stored is not None:
         return stored, None
     fresh = screen(facts, today=today)
     if reason == RULES_CHANGED:

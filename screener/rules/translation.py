@@ -71,7 +71,9 @@ def _translate_remedy(remedy: dict[str, Any], translate: Translate) -> None:
     for reason in remedy.get("reasons") or []:
         text = reason.get("text")
         if isinstance(text, str):
-            reason["text"] = _reason_text(law_id, reason.get("code", ""), text, translate)
+            reason["text"] = _reason_text(
+                law_id, reason.get("code", ""), text, translate
+            )
 
 
 @lru_cache(maxsize=1)

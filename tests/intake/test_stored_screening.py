@@ -51,7 +51,9 @@ def test_the_case_page_draft_and_packet_run_no_rules(
     case.assigned_to = attorney_a
     case.save()
     with counting_runs() as runs:
-        assert verified_client(staff_a).get(f"/staff/cases/{case.pk}/").status_code == 200
+        assert (
+            verified_client(staff_a).get(f"/staff/cases/{case.pk}/").status_code == 200
+        )
         attorney = verified_client(attorney_a)
         assert attorney.get(f"/staff/cases/{case.pk}/draft/").status_code == 200
         packet = attorney.post(f"/staff/cases/{case.pk}/packet/", {"format": "pdf"})
@@ -75,7 +77,7 @@ def test_a_case_stored_before_screenings_is_screened_once_on_first_read(
     org_a: Organization, make_case: MakeCase, staff_a: Any
 ) -> None:
     case = make_case(org_a)
-    Case.objects.filter(pk=case.pk).update(screening=None)
+    Case.objects.filter(pk=case.pk).update(screening={})
     client = verified_client(staff_a)
     with counting_runs() as runs:
         client.get("/staff/")
@@ -116,7 +118,7 @@ def test_facts_saved_another_way_drop_the_old_screening(
     case.facts = contract_case(county="Los Angeles", offense="PC 211", level="felony")
     case.save(update_fields=["facts"])
     stored = Case.objects.get(pk=case.pk)
-    assert stored.screening is None
+    assert stored.screening == {}
     assert services.case_screening(stored) == screen(stored.facts)
     assert Case.objects.get(pk=case.pk).screening == screen(stored.facts)
 

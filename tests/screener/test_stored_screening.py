@@ -86,7 +86,8 @@ def test_the_survivors_journey_runs_the_rules_once(
         response = client.post("/petition/", _form_data())
         assert response["Content-Type"] == "application/pdf"
     assert runs.count == 1
-    assert '<html lang="es">' in spanish and '<html lang="es">' not in english
+    assert '<html lang="es">' in spanish
+    assert '<html lang="es">' not in english
     screening = stored(client, session_store.SCREENED_KEY)
     facts = stored(client, session_store.CASE_KEY)
     assert screening == screen(facts)
@@ -138,5 +139,5 @@ def test_facts_without_a_date_are_screened_again_on_another_day() -> None:
         )
     assert (reason, runs.count, fresh["as_of"]) == (screenings.NEW_DAY, 1, "2026-12-01")
     with counting_runs() as runs:
-        same, reason = screenings.screening_for(facts, fresh, today=date(2026, 12, 1))
+        _same, reason = screenings.screening_for(facts, fresh, today=date(2026, 12, 1))
     assert (reason, runs.count) == (None, 0)
