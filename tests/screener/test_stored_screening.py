@@ -73,8 +73,8 @@ def test_the_survivors_journey_runs_the_rules_once(
 ) -> None:
     """check -> results -> draft GET -> draft POST (download): one run.
 
-    Before issue 15 the same journey ran the rules 5 times (the count on the
-    check page, results, next steps, the draft page twice).
+    Before issue 15 the same journey ran the rules 4 times (the count on the
+    check page, the results page, the draft page's GET and its POST).
     """
     walk(client, trafficking_647b)
     with counting_runs() as runs:
