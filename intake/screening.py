@@ -89,7 +89,7 @@ def screen_again(request: StaffRequest, pk: int) -> HttpResponse:
     _mark(request, case)
     services.audit(request.user, Action.SCREEN, case=case, detail="start")
     screener_answers.save_screening(request, screening)
-    request.session.pop(session_store.CASE_KEY, None)
+    session_store.forget_case(request)
     session_store.write(request, session_store.WIZARD_KEY, None)
     return redirect("screener:check")
 
@@ -100,6 +100,7 @@ def _forget_screening(request: HttpRequest) -> None:
         STAFF_SCREENING,
         session_store.SCREENING_KEY,
         session_store.CASE_KEY,
+        session_store.SCREENED_KEY,
         session_store.WIZARD_KEY,
     ):
         request.session.pop(key, None)

@@ -349,5 +349,5 @@ def start_screening(request: HttpRequest) -> HttpResponse:
     for a client without importing this app's views.
     """
     save_screening(request, {"records": [], "person_steps": {}, "person": {}})
-    request.session.pop(session_store.CASE_KEY, None)
+    session_store.forget_case(request)
     return open_wizard(request, {}, {"ask_person": True}, f.SYSTEM)

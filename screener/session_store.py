@@ -161,6 +161,13 @@ def load_case(request: HttpRequest) -> dict[str, Any] | None:
     return case if isinstance(case, dict) else None
 
 
+def forget_case(request: HttpRequest) -> None:
+    """Drop the facts and their screening (a new screening begins)."""
+    for name in (CASE_KEY, SCREENED_KEY):
+        request.session.pop(name, None)
+        _plain_texts(request).pop(name, None)
+
+
 def load_screened(request: HttpRequest) -> dict[str, Any] | None:
     """The screening stored beside the facts; None when there is none."""
     screening = read(request, SCREENED_KEY)

@@ -15,7 +15,9 @@ import pytest
 
 from intake import services
 from intake.models import Case, Organization
+from screener import session_store
 from screener.rules import RULES_VERSION, screen
+from tests.screener.conftest import TRAFFICKING_647B, walk
 from tests.intake.conftest import MakeCase, contract_case, verified_client
 from tests.screen_runs import counting_runs
 
@@ -131,3 +133,15 @@ def test_saving_other_fields_keeps_the_screening(
     case.hold = True
     case.save()
     assert Case.objects.get(pk=case.pk).screening == kept
+
+
+def test_staff_attach_stores_the_screening_and_forgets_it_from_the_session(
+    staff_a: Any, org_a: Organization
+) -> None:
+    client = verified_client(staff_a)
+    walk(client, dict(TRAFFICKING_647B), start=client.post("/staff/screen/"))
+    client.post("/staff/screen/attach/")
+    case = Case.objects.get()
+    assert case.screening == screen(case.facts)
+    for name in (session_store.CASE_KEY, session_store.SCREENED_KEY):
+        assert name not in client.session

@@ -141,3 +141,15 @@ def test_facts_without_a_date_are_screened_again_on_another_day() -> None:
     with counting_runs() as runs:
         _same, reason = screenings.screening_for(facts, fresh, today=date(2026, 12, 1))
     assert (reason, runs.count) == (None, 0)
+
+
+@pytest.mark.django_db
+def test_a_new_screening_forgets_the_last_ones_facts_and_screening(
+    client: Client, trafficking_647b: dict[str, Any]
+) -> None:
+    walk(client, trafficking_647b)
+    client.post("/check/", {"action": "results"})
+    assert stored(client, session_store.SCREENED_KEY) is not None
+    client.post("/begin/")
+    assert stored(client, session_store.CASE_KEY) is None
+    assert stored(client, session_store.SCREENED_KEY) is None
