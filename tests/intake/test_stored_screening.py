@@ -17,9 +17,9 @@ from intake import services
 from intake.models import Case, Organization
 from screener import session_store
 from screener.rules import RULES_VERSION, screen
-from tests.screener.conftest import TRAFFICKING_647B, walk
 from tests.intake.conftest import MakeCase, contract_case, verified_client
 from tests.screen_runs import counting_runs
+from tests.screener.conftest import TRAFFICKING_647B, walk
 
 pytestmark = pytest.mark.django_db
 
