@@ -19,7 +19,8 @@ from tests.intake.conftest import NAME, NARRATIVE, OFFENSE, MakeCase, verified_c
 def raw_case_row(pk: int) -> str:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT answers, contact, narrative FROM intake_case WHERE id = %s", [pk]
+            "SELECT facts, screening, contact, narrative FROM intake_case WHERE id = %s",
+            [pk],
         )
         row = cursor.fetchone()
     return " ".join(str(value) for value in row)
