@@ -124,11 +124,13 @@ class Case(models.Model):
     facts = EncryptedJSONField()
     # The rules' output for those facts, stored when they change so the
     # queue, the case page and the packet read one answer
-    # (``intake.services.case_screening``). Empty for a case stored before
+    # (``intake.services.case_screening``). Null for a case stored before
     # screenings were: filled on first read, not by a data migration, so a
     # migration never runs the rules (whose code moves on) and never needs
-    # to open the facts (a row no key opens is left for the check to report).
-    screening = EncryptedJSONField(default=dict, blank=True)
+    # the data keys (``migrate`` runs without them). Null, not {}: a default
+    # would be encrypted for every existing row while migrating. The type
+    # stays a dict to the checker, like the other encrypted fields.
+    screening = EncryptedJSONField(null=True, blank=True, default=None)  # type: ignore[misc]
     # The rules version the screening was re-run under because the stored
     # one came from other rules (blank: it was made when the facts were).
     # A version number, not content: plain, for the case page to say so.
@@ -171,7 +173,7 @@ class Case(models.Model):
             and facts != stored
             and self.__dict__.get("screening") is self._stored_screening
         ):
-            self.screening = {}
+            self.screening = None  # type: ignore[assignment]
             self.rescreened_under = ""
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {

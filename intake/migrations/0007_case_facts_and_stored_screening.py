@@ -3,8 +3,8 @@
 ``answers`` held the screening contract's input: it is renamed ``facts``
 (the column keeps its ciphertext; nothing is re-encrypted). ``screening``
 holds the rules' output for those facts, encrypted like them. Existing
-cases get an empty one here (``{}``, encrypted with the newest key like any
-write): it is filled on first read
+cases get none here (null: nothing to encrypt, so ``migrate`` needs no
+data keys): it is filled on first read
 (``intake.services.case_screening``), because a migration that ran the
 rules would tie this file to code that moves on, and would need the data
 keys of every row.
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="case",
             name="screening",
-            field=intake.crypto.EncryptedJSONField(blank=True, default=dict),
+            field=intake.crypto.EncryptedJSONField(blank=True, default=None, null=True),
         ),
         migrations.AddField(
             model_name="case",

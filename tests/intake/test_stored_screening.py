@@ -79,7 +79,7 @@ def test_a_case_stored_before_screenings_is_screened_once_on_first_read(
     org_a: Organization, make_case: MakeCase, staff_a: Any
 ) -> None:
     case = make_case(org_a)
-    Case.objects.filter(pk=case.pk).update(screening={})
+    Case.objects.filter(pk=case.pk).update(screening=None)
     client = verified_client(staff_a)
     with counting_runs() as runs:
         client.get("/staff/")
@@ -120,7 +120,7 @@ def test_facts_saved_another_way_drop_the_old_screening(
     case.facts = contract_case(county="Los Angeles", offense="PC 211", level="felony")
     case.save(update_fields=["facts"])
     stored = Case.objects.get(pk=case.pk)
-    assert stored.screening == {}
+    assert stored.screening is None
     assert services.case_screening(stored) == screen(stored.facts)
     assert Case.objects.get(pk=case.pk).screening == screen(stored.facts)
 
