@@ -129,7 +129,7 @@ def unreadable_cases(
             continue
         rows = (
             Case.objects.using(alias)
-            .annotate(raw=Cast("answers", output_field=TextField()))
+            .annotate(raw=Cast("facts", output_field=TextField()))
             .values_list("raw", flat=True)
         )
         try:

@@ -33,7 +33,8 @@ from core import visitor_store as session_store
 from intake import services
 from intake.forms import HandoffForm
 from intake.models import Case, Organization
-from screener import legal_aid, next_steps
+from screener import legal_aid, next_steps, screenings
+from screener.rules import InvalidFacts
 
 KEY = "handoff_key"
 WINDOW = 10 * 60  # the hand-off limits count over ten minutes
@@ -100,7 +101,9 @@ def handoff(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and organizations and form.is_valid():
         created, _new = services.case_create(
             organization=form.cleaned_data["organization"],
-            answers=case,
+            facts=case,
+            # The screening she was shown, stored beside her facts.
+            screening=session_store.load_screened(request),
             # The language the survivor chose to be called in (the form
             # starts from the one she used).
             contact=form.contact_plan(),
@@ -141,14 +144,17 @@ def handoff_done(request: HttpRequest) -> HttpResponse:
 def _done_context(request: HttpRequest, done: dict[str, Any]) -> dict[str, Any]:
     """The confirmation: the organisation's phone and hours where the
     directory has them, and the download while the answers are still here."""
-    case = session_store.load_case(request)
+    try:
+        stored = screenings.survivor_screening(request)
+    except InvalidFacts:
+        stored = None
     return {
         **done,
         "directory": legal_aid.find(done.get("organization", "")),
         "petition_url": next_steps.petition_url()
-        if case is not None and next_steps.packet_record_ids(case)
+        if stored is not None and next_steps.packet_record_ids(*stored)
         else None,
-        "answers_kept": case is not None,
+        "answers_kept": session_store.load_case(request) is not None,
     }
 
 

@@ -1,8 +1,8 @@
 """Organisations, staff roles, cases, the audit log and anonymous tallies.
 
 What a queue filters and counts on (county, status, dates) is plain; what
-identifies or describes a person (answers, contact plan, narrative) is one
-encrypted blob each (``intake.crypto``). The audit log and the tallies
+identifies or describes a person (the facts and their screening, contact
+plan, narrative) is one encrypted blob each (``intake.crypto``). The audit log and the tallies
 never hold content, so they need no encryption and survive a case's purge.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -88,6 +89,10 @@ class Source(models.TextChoices):
     STAFF = "staff", _("Screened by staff")
 
 
+# Every encrypted field of a case: key rotation re-encrypts each of them.
+ENCRYPTED_FIELDS = ("facts", "screening", "contact", "narrative")
+
+
 class Case(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="cases"
@@ -110,8 +115,21 @@ class Case(models.Model):
         blank=True,
         related_name="assigned_cases",
     )
-    # The screening contract's case (docs/screening-api.md).
-    answers = EncryptedJSONField()
+    # The screening contract's input, the facts (docs/screening-api.md).
+    facts = EncryptedJSONField()
+    # The rules' output for those facts, stored when they change so the
+    # queue, the case page and the packet read one answer
+    # (``intake.services.case_screening``). Null for a case stored before
+    # screenings were: filled on first read, not by a data migration, so a
+    # migration never runs the rules (whose code moves on) and never needs
+    # the data keys (``migrate`` runs without them). Null, not {}: a default
+    # would be encrypted for every existing row while migrating. The type
+    # stays a dict to the checker, like the other encrypted fields.
+    screening = EncryptedJSONField(null=True, blank=True, default=None)  # type: ignore[misc]
+    # The rules version the screening was re-run under because the stored
+    # one came from other rules (blank: it was made when the facts were).
+    # A version number, not content: plain, for the case page to say so.
+    rescreened_under = models.CharField(max_length=40, blank=True)
     # How, when and whether to reach the person (intake.forms.ContactPlanForm).
     contact = EncryptedJSONField(default=dict)
     # The declaration narrative, keyed like petitions.forms.DraftDetailsForm.
@@ -131,17 +149,56 @@ class Case(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save; facts changed without a new screening drop the old one.
+
+        ``intake.services`` stores facts and their screening together. Any
+        other write that changes the facts (a script, the admin, a test)
+        must not leave the old screening beside them: it is dropped here and
+        made again from the new facts on first read
+        (``intake.services.case_screening``).
+        """
+        facts = self.__dict__.get("facts")
+        stored = getattr(self, "_stored_facts", None)
+        if (
+            stored is not None
+            and facts is not None
+            and not isinstance(facts, Unreadable)
+            and not isinstance(stored, Unreadable)
+            and facts != stored
+            and self.__dict__.get("screening") is self._stored_screening
+        ):
+            self.screening = None  # type: ignore[assignment]
+            self.rescreened_under = ""
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"], "screening", "rescreened_under"
+                }  # fmt: skip
+        super().save(*args, **kwargs)
+        self.remember_screened()
+
     @property
     def unreadable(self) -> bool:
         """True when a loaded encrypted field opens with none of the current keys.
 
         Only fields already loaded are looked at (the queue defers the
-        answers and the narrative), so asking costs no query.
+        narrative), so asking costs no query.
         """
         return any(
-            isinstance(self.__dict__.get(name), Unreadable)
-            for name in ("answers", "contact", "narrative")
+            isinstance(self.__dict__.get(name), Unreadable) for name in ENCRYPTED_FIELDS
         )
+
+    @classmethod
+    def from_db(cls, *args: Any, **kwargs: Any) -> Case:
+        """Remember the facts and screening as loaded (see ``save``)."""
+        instance = super().from_db(*args, **kwargs)
+        instance.remember_screened()
+        return instance
+
+    def remember_screened(self) -> None:
+        """The facts and screening now stored are a pair (``save`` compares)."""
+        self._stored_facts = self.__dict__.get("facts")
+        self._stored_screening = self.__dict__.get("screening")
 
     def set_status(self, status: str) -> None:
         """Change status; the retention clock starts at the first final one."""
@@ -155,7 +212,7 @@ class Case(models.Model):
 class CaseNote(models.Model):
     """A note staff or the attorney write on a case.
 
-    The text is one encrypted blob like the case's answers (it will hold
+    The text is one encrypted blob like the case's facts (it will hold
     what the client said on the phone); it is deleted with the case when
     retention purges it, and its audit line never holds the text.
     """

@@ -5,6 +5,7 @@ Views call these; these never read the request body themselves.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any, cast
 
@@ -14,8 +15,10 @@ from django.utils import timezone
 
 from intake import stats
 from intake.models import Action, AuditEntry, Case, CaseNote, Organization, Source
-from screener.rules import screen
-from screener.rules.contract import Facts
+from screener import screenings
+from screener.rules.contract import Screening
+
+logger = logging.getLogger(__name__)
 
 
 def audit(
@@ -42,16 +45,45 @@ def audit(
     )
 
 
-def case_counties(answers: dict[str, Any]) -> list[str | None]:
-    return list(dict.fromkeys(r.get("county") for r in answers.get("records", [])))
+def case_counties(facts: dict[str, Any]) -> list[str | None]:
+    return list(dict.fromkeys(r.get("county") for r in facts.get("records", [])))
+
+
+def case_screening(case: Case) -> dict[str, Any]:
+    """The case's stored screening; the rules run only when it no longer stands.
+
+    ``screener.screenings.screening_for`` decides: none stored yet (a case
+    from before screenings were stored is filled here, on first read), or
+    made under other rules (then the case page says it was re-screened, and
+    the log says so). A case keeps the date its facts carry, so staff see
+    the answer it was screened on. The new screening is saved without
+    touching ``updated_at``: nobody edited the case.
+    """
+    screening, reason = screenings.screening_for(case.facts, case.screening)
+    if reason is None:
+        return screening
+    case.screening = screening
+    fields = ["screening"]
+    if reason == screenings.RULES_CHANGED:
+        case.rescreened_under = str(screening["rules_version"])[:40]
+        fields.append("rescreened_under")
+        logger.info("case %s re-screened under rules version %s", case.pk,
+                    case.rescreened_under)  # fmt: skip
+    if case.pk is not None:
+        Case.objects.filter(pk=case.pk).update(
+            **{name: getattr(case, name) for name in fields}
+        )
+        case.remember_screened()
+    return screening
 
 
 def case_create(
     *,
     organization: Organization,
-    answers: dict[str, Any],
+    facts: dict[str, Any],
     contact: dict[str, Any],
     idempotency_key: uuid.UUID,
+    screening: dict[str, Any] | None = None,
     source: str = Source.SURVIVOR,
     actor: User | None = None,
 ) -> tuple[Case, bool]:
@@ -60,14 +92,18 @@ def case_create(
     The unique key makes a double click, a retry or a second tab land on the
     same row: ``get_or_create`` re-reads after losing the insert race.
     Counting and the audit line happen only for the request that created it.
+    ``screening`` is the one the survivor was shown for these facts; it is
+    stored with them if it still stands, else they are screened once here.
     """
-    county = next((c for c in case_counties(answers) if organization.serves(c)), "")
+    screening, _reason = screenings.screening_for(facts, screening)
+    county = next((c for c in case_counties(facts) if organization.serves(c)), "")
     with transaction.atomic():
         case, created = Case.objects.get_or_create(
             idempotency_key=idempotency_key,
             defaults={
                 "organization": organization,
-                "answers": answers,
+                "facts": facts,
+                "screening": screening,
                 "contact": contact,
                 "county": county or "",
                 "source": source,
@@ -75,8 +111,8 @@ def case_create(
         )
         if created:
             stats.record_screening(
-                screen(cast(Facts, answers)),
-                case_counties(answers),
+                cast(Screening, screening),
+                case_counties(facts),
                 today=timezone.localdate(),
                 organization=organization,
                 statewide=source == Source.STAFF,
@@ -88,29 +124,39 @@ def case_create(
     return case, created
 
 
-def case_set_answers(
+def case_set_facts(
     *,
     case: Case,
-    answers: dict[str, Any],
+    facts: dict[str, Any],
     actor: User,
     action: str = Action.EDIT,
     detail: str = "",
-) -> None:
-    """Replace the stored screening (a re-run or edited facts), encrypted.
+    screening: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Replace the stored facts (a re-run or edited facts) and their screening.
 
-    The caller has checked ``answers`` with the rules (``screen``), so what
-    is stored always re-renders. The county follows the records when one of
-    them is in a county the organisation serves; otherwise it is kept, so a
-    case never drops out of its county filter because a fact was corrected.
+    The facts changed, so they are screened once here (or ``screening`` is
+    the caller's own run on these very facts) and both are stored,
+    encrypted; the screening is returned. Facts that cannot be screened
+    raise ``InvalidFacts`` before anything is stored. The county follows the
+    records when one of them is in a county the organisation serves;
+    otherwise it is kept, so a case never drops out of its county filter
+    because a fact was corrected.
     """
+    screening, _reason = screenings.screening_for(facts, screening)
     county = next(
-        (c for c in case_counties(answers) if case.organization.serves(c)), None
+        (c for c in case_counties(facts) if case.organization.serves(c)), None
     )
-    case.answers = answers
+    case.facts = facts
+    case.screening = screening
+    case.rescreened_under = ""
     if county:
         case.county = county
-    case.save(update_fields=["answers", "county", "updated_at"])
+    case.save(
+        update_fields=["facts", "screening", "rescreened_under", "county", "updated_at"]
+    )
     audit(actor, action, case=case, detail=detail)
+    return screening
 
 
 def case_set_status(*, case: Case, status: str, actor: User) -> None:

@@ -23,7 +23,7 @@ Why this shape (the least invasive one):
 from __future__ import annotations
 
 import uuid
-from typing import Any, cast
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -41,9 +41,8 @@ from intake.forms import (
     findings_offered,
 )
 from intake.models import Action, Case, Role, Source
-from screener import questionnaire, wizard
-from screener.rules import InvalidFacts, screen
-from screener.rules.contract import Facts
+from screener import questionnaire, screenings, wizard
+from screener.rules import InvalidFacts
 from screener.rules.facts import read_facts
 
 STAFF_SCREENING = boundary.STAFF_SCREENING
@@ -84,13 +83,13 @@ def screen_again(request: StaffRequest, pk: int) -> HttpResponse:
     "Edit the facts" set something the wizard does not ask), it starts blank.
     """
     case = case_for(request, pk)
-    saved = questionnaire.answers_from_facts(case.answers)
+    saved = questionnaire.answers_from_facts(case.facts)
     if saved is None:
         return _start(request, case)
     _mark(request, case)
     services.audit(request.user, Action.SCREEN, case=case, detail="start")
     wizard.save_answers(request, saved)
-    request.session.pop(session_store.CASE_KEY, None)
+    session_store.forget_case(request)
     session_store.write(request, session_store.WIZARD_KEY, None)
     return redirect("screener:check")
 
@@ -101,6 +100,7 @@ def _forget_answers(request: HttpRequest) -> None:
         STAFF_SCREENING,
         session_store.ANSWERS_KEY,
         session_store.CASE_KEY,
+        session_store.SCREENED_KEY,
         session_store.WIZARD_KEY,
     ):
         request.session.pop(key, None)
@@ -121,14 +121,15 @@ def screen_attach(request: StaffRequest) -> HttpResponse:
     if not saved["records"]:
         return redirect("screener:check")
     contract = questionnaire.build_facts(saved, timezone.localdate())
-    screen(
-        cast(Facts, contract)
-    )  # our own wizard never makes an invalid case; fail loudly
+    # Our own wizard never makes an invalid case; fail loudly. This run is
+    # the screening stored with the case.
+    checked, _reason = screenings.screening_for(contract, None)
     if pending.get("case"):
         case = case_for(request, int(pending["case"]))
-        services.case_set_answers(
+        services.case_set_facts(
             case=case,
-            answers=contract,
+            facts=contract,
+            screening=checked,
             actor=request.user,
             action=Action.SCREEN,
             detail="rescreen",
@@ -136,7 +137,8 @@ def screen_attach(request: StaffRequest) -> HttpResponse:
     else:
         case, _created = services.case_create(
             organization=membership.organization,
-            answers=contract,
+            facts=contract,
+            screening=checked,
             contact={},
             idempotency_key=uuid.UUID(pending["key"]),
             source=Source.STAFF,
@@ -193,7 +195,7 @@ def case_facts(request: StaffRequest, pk: int) -> HttpResponse:
     against the court file before drafting), and no other (``case_for``).
     """
     case = case_for(request, pk)
-    stored = case.answers
+    stored = case.facts
     victimization = stored.get("victimization") or {}
     problems: list[str] = []
     offered = {"findings": findings_offered(stored["records"])}
@@ -206,13 +208,14 @@ def case_facts(request: StaffRequest, pk: int) -> HttpResponse:
             edited = _edited(stored, formset, person)
             try:
                 read_facts(edited, today=timezone.localdate())
-                screen(cast(Facts, edited))
+                checked, _reason = screenings.screening_for(edited, None)
             except InvalidFacts as error:
                 problems = _put_errors(error.errors, formset, person)
             else:
-                services.case_set_answers(
+                services.case_set_facts(
                     case=case,
-                    answers=edited,
+                    facts=edited,
+                    screening=checked,
                     actor=request.user,
                     action=Action.EDIT,
                     detail="facts",

@@ -9,7 +9,7 @@ answers now" and on idle expiry.
 from __future__ import annotations
 
 import logging
-from typing import Any, cast
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from core.visitor_store import load_case
 from petitions.services import (
     details_form,
     packet_file,
@@ -27,17 +26,20 @@ from petitions.services import (
     records_to_draft,
 )
 from petitions.throttle import RenderRefused, render_permit
-from screener.rules.contract import Facts, Screening
+from screener import screenings
 
 logger = logging.getLogger(__name__)
 
 
-def _screen(case: dict[str, Any]) -> Screening | None:
-    """Run the rules engine; None when the stored case cannot be screened."""
-    from screener.rules import screen  # the lead's engine; imported on use
+def _screened(request: HttpRequest) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The stored facts and their stored screening; None when there are none.
 
+    The packet prints the screening the results page showed
+    (``screener.screenings``): the rules run here only if it no longer
+    stands (new rules, another day).
+    """
     try:
-        return screen(cast(Facts, case))
+        return screenings.survivor_screening(request)
     except Exception:  # any failure means "start again", never a 500
         logger.exception("Stored case could not be screened for drafting.")
         return None
@@ -47,10 +49,10 @@ def _screen(case: dict[str, Any]) -> Screening | None:
 @require_http_methods(["GET", "POST"])
 def draft(request: HttpRequest) -> HttpResponse:
     """Show the optional details form, or return the packet as a PDF."""
-    case = load_case(request)
-    screening = _screen(case) if case is not None else None
-    if case is None or screening is None:
+    screened = _screened(request)
+    if screened is None:
         return render(request, "petitions/no_case.html")
+    case, screening = screened
     if not records_to_draft(case, screening):
         return render(request, "petitions/nothing_to_draft.html")
     # Someone reading in Spanish most likely wrote in Spanish.

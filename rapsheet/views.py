@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.http import Http404, HttpRequest, HttpResponse
@@ -29,6 +29,7 @@ from rapsheet import jobs
 from rapsheet.extract import MAX_BYTES, ExtractError, check_limits
 from rapsheet.forms import CountForm, CountFormSet, UploadForm
 from rapsheet.models import SheetImport, Status
+from screener import screenings
 from screener.rules import InvalidFacts, screen
 from screener.rules.contract import Facts, Screening
 from screener.rules.facts import MAX_RECORDS
@@ -236,7 +237,7 @@ def _others(case: Case, sheet: SheetImport) -> int:
     prefix = f"rap{sheet.pk}-"
     return sum(
         1
-        for r in (case.answers or {}).get("records", [])
+        for r in (case.facts or {}).get("records", [])
         if not str(r.get("id", "")).startswith(prefix)
     )
 
@@ -248,21 +249,22 @@ def _attach(
     confirmed: list[dict[str, Any]],
 ) -> HttpResponse:
     """Screen every confirmed count with the rules and add them to the case."""
-    answers = dict(case.answers or {})
+    facts = dict(case.facts or {})
     prefix = f"rap{sheet.pk}-"
     kept = [
         r
-        for r in answers.get("records", [])
+        for r in facts.get("records", [])
         if not str(r.get("id", "")).startswith(prefix)
     ]
-    answers["records"] = kept + confirmed
-    answers["as_of"] = timezone.localdate().isoformat()
-    screen(
-        cast(Facts, answers)
-    )  # raises InvalidFacts: shown on the review page, nothing stored
-    services.case_set_answers(
+    facts["records"] = kept + confirmed
+    facts["as_of"] = timezone.localdate().isoformat()
+    # Raises InvalidFacts: shown on the review page, nothing stored. This run
+    # is the screening stored with the new facts.
+    checked, _reason = screenings.screening_for(facts, None)
+    services.case_set_facts(
         case=case,
-        answers=answers,
+        facts=facts,
+        screening=checked,
         actor=request.user,
         action=Action.SCREEN,
         detail="rapsheet",
@@ -322,7 +324,7 @@ def results(request: StaffRequest, pk: int, sheet_id: int) -> HttpResponse:
     confirmed = sheet.result.get("confirmed", [])
     contract: Facts = {
         "as_of": date.today().isoformat(),  # noqa: DTZ011 - a calendar date
-        "victimization": (case.answers or {}).get("victimization") or {},
+        "victimization": (case.facts or {}).get("victimization") or {},
         "records": confirmed,
     }
     screened = screen(contract)

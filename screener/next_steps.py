@@ -9,13 +9,10 @@ a view, so the intake app can use it without importing this app's views).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
-
-from screener.rules import InvalidFacts, screen
-from screener.rules.contract import Facts
 
 
 def petition_url() -> str | None:
@@ -40,18 +37,14 @@ def register_packet_records(function: PacketRecords) -> None:
     _packet_records = function
 
 
-def packet_record_ids(
-    case: dict[str, Any], output: dict[str, Any] | None = None
-) -> set[str]:
-    """Ids of the records a drafted petition packet would cover (empty: none)."""
+def packet_record_ids(case: dict[str, Any], output: dict[str, Any]) -> set[str]:
+    """Ids of the records a drafted petition packet would cover (empty: none).
+
+    ``output`` is the stored screening of ``case`` (``screener.screenings``):
+    the rules do not run here.
+    """
     if petition_url() is None or _packet_records is None:
         return set()
-    if output is None:
-        try:
-            # The packet reads the screening as the JSON it is stored as.
-            output = cast(dict[str, Any], screen(cast(Facts, case)))
-        except InvalidFacts:
-            return set()
     return _packet_records(case, output)
 
 

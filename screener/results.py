@@ -16,14 +16,14 @@ the reasons, and the page always ends with free legal help.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, cast
+from typing import Any
 
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from screener import citations, legal_aid
-from screener.rules import screen
-from screener.rules.contract import Facts, RecordScreening, Remedy, Status
+from screener import citations, legal_aid, screenings
+from screener.rules.contract import RecordScreening, Remedy, Status
+from screener.rules.translation import translated
 
 OPEN = (Status.LIKELY, Status.POSSIBLE, Status.NEEDS_REVIEW)
 
@@ -442,11 +442,20 @@ def help_for_counties(counties: Iterable[str | None]) -> list[legal_aid.Organiza
 
 def build(
     case: dict[str, Any], screening: dict[str, Any], *,
-    translate: Callable[[str], str],
+    translate: Callable[[str], str], output: dict[str, Any] | None = None,
 ) -> dict[str, Any]:  # fmt: skip
-    """Context for the results page: one summary per case, best path first."""
+    """Context for the results page: one summary per case, best path first.
+
+    ``output`` is the stored screening of ``case`` (``screener.screenings``),
+    in English; it is translated here, for the page only, and returned as
+    stored under "output". Without one (a test, a caller with facts only)
+    the facts are screened once here.
+    """
     language = _language()
-    output = screen(cast(Facts, case), translate=translate)
+    if output is None:
+        output, _reason = screenings.screening_for(case, None)
+    stored = output
+    output = translated(stored, translate)
     entries = screening.get("records") or []
     sources = {r["id"]: r for r in case["records"]}
     records = [
@@ -465,7 +474,7 @@ def build(
         citizen = citizen if citizen in ("no", "unsure") else "unsure"
     counties = [r.get("county") for r in case["records"] if r.get("county")]
     return {
-        "output": output,
+        "output": stored,
         "records": records,
         "several": len(records) > 1,
         "proposed": proposed_summary(records),

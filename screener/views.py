@@ -8,7 +8,7 @@ takes an answer from the URL.
 from __future__ import annotations
 
 import logging
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -22,10 +22,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core import visitor_store as session_store
 from screener import forms as f
-from screener import next_steps, results, wizard
+from screener import next_steps, results, screenings, wizard
 from screener import questionnaire as q
-from screener.rules import InvalidFacts, screen
-from screener.rules.contract import Facts
+from screener.rules import InvalidFacts
 from screener.signals import screening_finished
 
 logger = logging.getLogger(__name__)
@@ -111,8 +110,13 @@ def _check_action(request: HttpRequest, saved: q.Saved) -> HttpResponse:
         return redirect("screener:check" if saved["records"] else "screener:start")
     if action == "results" and saved["records"]:
         case = q.build_facts(saved, timezone.localdate())
-        session_store.store_case(request, case)
-        _count_once(request, case)
+        # The facts changed: the one run of the rules for them, stored beside them.
+        try:
+            output = screenings.remember(request, case)
+        except InvalidFacts:
+            session_store.store_case(request, case)
+            return redirect("screener:results")
+        _count_once(request, case, output)
         return redirect("screener:results")
     return redirect("screener:check")
 
@@ -120,13 +124,11 @@ def _check_action(request: HttpRequest, saved: q.Saved) -> HttpResponse:
 COUNTED_KEY = "counted"
 
 
-def _count_once(request: HttpRequest, case: dict[str, Any]) -> None:
+def _count_once(
+    request: HttpRequest, case: dict[str, Any], output: dict[str, Any]
+) -> None:
     """Anonymous counts see each screening once, however often results are shown."""
     if request.session.get(COUNTED_KEY):
-        return
-    try:
-        output = screen(cast(Facts, case), today=timezone.localdate())
-    except InvalidFacts:
         return
     request.session[COUNTED_KEY] = True
     screening_finished.send(
@@ -169,12 +171,13 @@ def change(request: HttpRequest, index: int, step: str) -> HttpResponse:
 @never_cache
 def results_page(request: HttpRequest) -> HttpResponse:
     """The answer at a glance: one line and one next step per case."""
-    case = session_store.load_case(request)
-    if case is None:
-        return _start_or_expired(request)
-    saved = wizard.load_answers(request)
     try:
-        context = results.build(case, saved, translate=gettext)
+        stored = screenings.survivor_screening(request)
+        if stored is None:
+            return _start_or_expired(request)
+        case, output = stored
+        saved = wizard.load_answers(request)
+        context = results.build(case, saved, output=output, translate=gettext)
     except InvalidFacts:
         # Our own answers never make an invalid case; if they ever do, say
         # so kindly (the error list names fields, never values).

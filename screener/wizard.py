@@ -337,5 +337,5 @@ def start(request: HttpRequest) -> HttpResponse:
     for a client without importing this app's views.
     """
     save_answers(request, q.empty())
-    request.session.pop(session_store.CASE_KEY, None)
+    session_store.forget_case(request)
     return open_wizard(request, {}, {"ask_person": True}, f.SYSTEM)

@@ -426,7 +426,7 @@ def verify_handoffs(env: dict[str, str], visitors: list[Visitor]) -> list[str]:
     script = (
         "import json; from intake.models import Case; "
         "print(json.dumps([[c.contact.get('name'), str(c.idempotency_key), "
-        "sorted({r.get('county') or '' for r in c.answers.get('records', [])})] "
+        "sorted({r.get('county') or '' for r in c.facts.get('records', [])})] "
         "for c in Case.objects.all()]))"
     )
     rows = json.loads(manage(env, "shell", "-c", script).strip().splitlines()[-1])

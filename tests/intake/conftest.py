@@ -144,12 +144,12 @@ MakeCase = Callable[..., Case]
 @pytest.fixture
 def make_case(db: None) -> MakeCase:
     def make(organization: Organization, **fields: Any) -> Case:
-        answers = fields.pop("answers", None) or contract_case(
+        facts = fields.pop("facts", None) or contract_case(
             county=(organization.counties or [None])[0]
         )
         case, _ = services.case_create(
             organization=organization,
-            answers=answers,
+            facts=facts,
             contact=fields.pop("contact", None) or contact_plan(),
             idempotency_key=uuid.uuid4(),
         )

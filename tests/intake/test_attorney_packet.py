@@ -44,7 +44,7 @@ def _fresh_render_budgets() -> Any:
 
 @pytest.fixture
 def assigned(org_a: Any, attorney_a: Any, make_case: Any) -> Case:
-    case = make_case(org_a, answers=contract_case(county="Los Angeles"))
+    case = make_case(org_a, facts=contract_case(county="Los Angeles"))
     case.assigned_to = attorney_a
     case.save()
     return case
@@ -108,9 +108,9 @@ def test_a_stored_case_with_odd_characters_still_downloads(
     org_a: Any, attorney_a: Any, make_case: Any, file_format: str
 ) -> None:
     odd = "\ufffe\uffff\x01\x1b"
-    case = make_case(org_a, answers=contract_case(county="Los Angeles"))
-    case.answers = case.answers | {
-        "records": [case.answers["records"][0] | {"offense": f"PC 647(b){odd}"}]
+    case = make_case(org_a, facts=contract_case(county="Los Angeles"))
+    case.facts = case.facts | {
+        "records": [case.facts["records"][0] | {"offense": f"PC 647(b){odd}"}]
     }
     case.narrative = {"control": f"He kept my ID{odd}.", "name": f"Ana{odd}"}
     case.assigned_to = attorney_a

@@ -66,7 +66,7 @@ def test_admins_export_csv_without_small_cells_and_it_is_logged(
 ) -> None:
     for _ in range(11):
         make_case(org_a)
-    make_case(org_a, answers=contract_case(**ROBBERY))
+    make_case(org_a, facts=contract_case(**ROBBERY))
     make_case(org_b)
     client = verified_client(admin_a)
     response = client.get("/staff/counts.csv")

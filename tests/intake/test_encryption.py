@@ -19,7 +19,8 @@ from tests.intake.conftest import NAME, NARRATIVE, OFFENSE, MakeCase, verified_c
 def raw_case_row(pk: int) -> str:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT answers, contact, narrative FROM intake_case WHERE id = %s", [pk]
+            "SELECT facts, screening, contact, narrative FROM intake_case WHERE id = %s",
+            [pk],
         )
         row = cursor.fetchone()
     return " ".join(str(value) for value in row)
@@ -33,11 +34,11 @@ def test_the_database_holds_no_plaintext_name_narrative_or_offense(
     raw = raw_case_row(case.pk)
     for secret in (NAME, NARRATIVE, OFFENSE, "647", "Los Angeles", "blue heron"):
         assert secret not in raw
-    assert raw.count(crypto.PREFIX) == 3
+    assert raw.count(crypto.PREFIX) == 4  # facts, screening, contact, narrative
     reloaded = Case.objects.get(pk=case.pk)
     assert reloaded.contact["name"] == NAME
     assert reloaded.narrative["direct_result"] == NARRATIVE
-    assert reloaded.answers["records"][0]["offense"] == OFFENSE
+    assert reloaded.facts["records"][0]["offense"] == OFFENSE
 
 
 @pytest.mark.django_db

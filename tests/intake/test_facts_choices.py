@@ -23,7 +23,7 @@ ASSAULT = {"offense": "PC 245(a)(1)", "level": "felony"}
 
 @pytest.fixture
 def assault_case(org_a: Organization, make_case: MakeCase) -> Case:
-    return make_case(org_a, answers=contract_case(county="Los Angeles", **ASSAULT))
+    return make_case(org_a, facts=contract_case(county="Los Angeles", **ASSAULT))
 
 
 @pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_ticking_a_finding_stores_its_contract_code(
     data = facts_data(assault_case, enhancements=["PC 12022.7"])
     response = client.post(f"/staff/cases/{assault_case.pk}/facts/", data)
     assert response.status_code == 302
-    stored = Case.objects.get(pk=assault_case.pk).answers["records"][0]
+    stored = Case.objects.get(pk=assault_case.pk).facts["records"][0]
     assert stored["enhancements"] == ["PC 12022.7"]
 
 
@@ -57,13 +57,13 @@ def test_ticking_a_finding_stores_its_contract_code(
 def test_a_stored_finding_the_questions_do_not_ask_is_kept(
     org_a: Organization, make_case: MakeCase, staff_a: Any
 ) -> None:
-    case = make_case(org_a, answers=contract_case(
+    case = make_case(org_a, facts=contract_case(
         county="Los Angeles", enhancements=["PC 667.61"], **ASSAULT))  # fmt: skip
     client = verified_client(staff_a)
     page = client.get(f"/staff/cases/{case.pk}/facts/").content.decode()
     assert re.search(r'<input[^>]*value="PC 667\.61"[^>]*checked', page)
     client.post(f"/staff/cases/{case.pk}/facts/", facts_data(case))
-    stored = Case.objects.get(pk=case.pk).answers["records"][0]["enhancements"]
+    stored = Case.objects.get(pk=case.pk).facts["records"][0]["enhancements"]
     assert stored == ["PC 667.61"]
 
 

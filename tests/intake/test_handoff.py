@@ -99,7 +99,7 @@ def test_sending_creates_one_case_shows_a_reference_and_keeps_the_answers(
     assert case.county == "Los Angeles"
     assert case.contact["name"] == NAME
     assert case.contact["leave_message"] is False
-    assert case.answers["records"][0]["offense"] == "PC 647(b)"
+    assert case.facts["records"][0]["offense"] == "PC 647(b)"
     done = survivor.get("/send/done/")
     assert case.reference.encode() in done.content
     assert org_a.name.encode() in done.content
@@ -240,7 +240,7 @@ def test_concurrent_submissions_with_one_key_create_one_case(
             barrier.wait()
             case, created = services.case_create(
                 organization=org_a,
-                answers=contract_case(),
+                facts=contract_case(),
                 contact=contact_plan(),
                 idempotency_key=key,
             )

@@ -44,9 +44,7 @@ def test_the_staff_pages_fit_a_phone(
     for county in ("Los Angeles", "San Bernardino", "Los Angeles"):
         services.case_create(
             organization=org,
-            answers=contract_case(
-                county=county, offense="PC 245(a)(1)", level="felony"
-            ),
+            facts=contract_case(county=county, offense="PC 245(a)(1)", level="felony"),
             contact=contact_plan(method="phone"),
             idempotency_key=uuid.uuid4(),
         )

@@ -22,7 +22,7 @@ from tests.sessions import put_case_in_session
 
 @pytest.fixture
 def their_case(org_a: Organization, make_case: MakeCase) -> Case:
-    return make_case(org_a, answers=contract_case(county="Los Angeles"))
+    return make_case(org_a, facts=contract_case(county="Los Angeles"))
 
 
 def _denied(user: Any, **fields: Any) -> list[AuditEntry]:

@@ -168,7 +168,7 @@ def test_the_queue_filters_by_county_and_status(
     from tests.intake.conftest import contract_case
 
     la = make_case(org_a)
-    orange = make_case(org_a, answers=contract_case(county="Orange"))
+    orange = make_case(org_a, facts=contract_case(county="Orange"))
     filed = make_case(org_a, status=Status.FILED)
     client = verified_client(staff_a)
     page = client.get("/staff/", {"county": "Orange"})
@@ -218,7 +218,7 @@ def test_the_case_page_shows_the_full_rule_trace_with_citations(
 ) -> None:
     from screener.rules import screen
 
-    expected = screen(case_a.answers)
+    expected = screen(case_a.facts)
     page = verified_client(staff_a).get(f"/staff/cases/{case_a.pk}/")
     content = page.content.decode()
     for remedy in expected["records"][0]["remedies"]:

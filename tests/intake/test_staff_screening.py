@@ -29,14 +29,14 @@ def robbery_case(org_a: Organization, make_case: MakeCase, attorney_a: Any) -> C
     """A survivor's case, PC 211 (a violent felony), assigned to attorney_a."""
     return make_case(
         org_a,
-        answers=contract_case(county="Los Angeles", **ROBBERY),
+        facts=contract_case(county="Los Angeles", **ROBBERY),
         assigned_to=attorney_a,
     )
 
 
 def facts_data(case: Case, **changes: Any) -> dict[str, Any]:
     """The facts form as the page would post it, with ``changes`` to record 0."""
-    answers = case.answers
+    answers = case.facts
     data: dict[str, Any] = {
         "r-TOTAL_FORMS": str(len(answers["records"])),
         "r-INITIAL_FORMS": str(len(answers["records"])),
@@ -137,7 +137,7 @@ def test_only_permitted_people_can_save_facts(
     data = facts_data(robbery_case, offense="PC 647(b)", level="misdemeanor")
     response = client.post(f"/staff/cases/{robbery_case.pk}/facts/", data)
     assert response.status_code == expected
-    offense = Case.objects.get(pk=robbery_case.pk).answers["records"][0]["offense"]
+    offense = Case.objects.get(pk=robbery_case.pk).facts["records"][0]["offense"]
     assert offense == ("PC 647(b)" if expected == 302 else "PC 211")
 
 
@@ -159,8 +159,8 @@ def test_staff_screen_a_client_and_attach_it_to_a_new_case(
     assert case.organization == org_a
     assert case.source == Source.STAFF
     assert case.county == "Los Angeles"
-    assert case.answers["records"][0]["offense"] == "PC 647(b)"
-    assert vacatur(case.answers) == "likely"
+    assert case.facts["records"][0]["offense"] == "PC 647(b)"
+    assert vacatur(case.facts) == "likely"
     entry = AuditEntry.objects.get(action=Action.SCREEN, detail="new")
     assert (entry.actor, entry.case_id, entry.detail) == (staff_a, case.pk, "new")
     # The client's answers are gone from the staff session; the login is not.
@@ -196,7 +196,7 @@ def test_a_survivor_posting_to_attach_gets_nothing(db: None) -> None:
 def test_re_screening_replaces_the_answers_of_the_same_case(
     robbery_case: Case, staff_a: Any
 ) -> None:
-    assert vacatur(robbery_case.answers) == "not_eligible"
+    assert vacatur(robbery_case.facts) == "not_eligible"
     client = verified_client(staff_a)
     start = client.post(f"/staff/cases/{robbery_case.pk}/rescreen/")
     assert start["Location"] == "/check/"  # the case's answers, ready to change
@@ -209,7 +209,7 @@ def test_re_screening_replaces_the_answers_of_the_same_case(
     case = Case.objects.get(pk=robbery_case.pk)
     assert case.source == Source.SURVIVOR  # who sent it does not change
     assert case.contact["code_word"] == "blue heron"  # the plan is kept
-    assert vacatur(case.answers) == "likely"
+    assert vacatur(case.facts) == "likely"
     assert AuditEntry.objects.filter(
         action=Action.SCREEN, case_id=case.pk, detail="rescreen", actor=staff_a
     ).exists()
@@ -226,7 +226,7 @@ def test_staff_of_another_organisation_cannot_attach_to_a_case_of_ours(
     session["intake_staff_screening"]["case"] = robbery_case.pk
     session.save()
     assert client.post("/staff/screen/attach/").status_code == 404
-    assert Case.objects.get(pk=robbery_case.pk).answers["records"][0]["offense"] == (
+    assert Case.objects.get(pk=robbery_case.pk).facts["records"][0]["offense"] == (
         "PC 211"
     )
 
@@ -247,17 +247,17 @@ def test_editing_the_offense_re_runs_the_rules(
     response = client.post(f"/staff/cases/{robbery_case.pk}/facts/", data)
     assert response["Location"] == f"/staff/cases/{robbery_case.pk}/"
     case = Case.objects.get(pk=robbery_case.pk)
-    record = case.answers["records"][0]
+    record = case.facts["records"][0]
     assert (record["offense"], record["level"]) == ("PC 647(b)", "misdemeanor")
     assert record["system"] == "california"  # facts not on the form are kept
-    assert vacatur(robbery_case.answers) == "not_eligible"
-    assert vacatur(case.answers) == "likely"
+    assert vacatur(robbery_case.facts) == "not_eligible"
+    assert vacatur(case.facts) == "likely"
     after = client.get(response["Location"]).content.decode()
     assert "Disorderly conduct: prostitution" in after
     entry = AuditEntry.objects.get(action=Action.EDIT)
     assert (entry.actor, entry.case_id, entry.detail) == (staff_a, case.pk, "facts")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT answers FROM intake_case WHERE id = %s", [case.pk])
+        cursor.execute("SELECT facts FROM intake_case WHERE id = %s", [case.pk])
         (raw,) = cursor.fetchone()
     assert "647" not in str(raw)
 
@@ -275,7 +275,7 @@ def test_the_contracts_errors_show_on_the_field_and_nothing_is_lost(
     page = response.content.decode()
     assert '<option value="Orange" selected>' in page  # what was typed stays
     case = Case.objects.get(pk=robbery_case.pk)
-    assert case.answers == robbery_case.answers
+    assert case.facts == robbery_case.facts
     assert not AuditEntry.objects.filter(action=Action.EDIT).exists()
 
 
@@ -288,10 +288,10 @@ def test_unknown_enhancements_and_blanks_are_stored_as_unknown(
     data["p-ongoing"] = "yes"
     client.post(f"/staff/cases/{robbery_case.pk}/facts/", data)
     case = Case.objects.get(pk=robbery_case.pk)
-    assert case.answers["records"][0]["enhancements"] is None
-    assert case.answers["records"][0]["level"] is None
-    assert case.answers["victimization"]["ongoing"] == "yes"
-    assert screen(case.answers)["safety"]["show_hotline"] is True
+    assert case.facts["records"][0]["enhancements"] is None
+    assert case.facts["records"][0]["level"] is None
+    assert case.facts["victimization"]["ongoing"] == "yes"
+    assert screen(case.facts)["safety"]["show_hotline"] is True
 
 
 @pytest.mark.django_db
@@ -304,7 +304,7 @@ def test_a_form_for_a_different_number_of_records_is_refused(
     response = client.post(f"/staff/cases/{robbery_case.pk}/facts/", data)
     assert response.status_code == 404
     case = Case.objects.get(pk=robbery_case.pk)
-    assert case.answers["records"][0]["offense"] == "PC 211"
+    assert case.facts["records"][0]["offense"] == "PC 211"
 
 
 # --- the client's safe-contact plan, recorded by staff -------------------------
@@ -392,7 +392,7 @@ def test_re_screening_starts_from_the_case_s_own_answers(
     robbery_case: Case, staff_a: Any
 ) -> None:
     """Staff change one fact with one Change link, not twelve questions again."""
-    before = robbery_case.answers
+    before = robbery_case.facts
     client = verified_client(staff_a)
     start = client.post(f"/staff/cases/{robbery_case.pk}/rescreen/")
     assert start["Location"] == "/check/"
@@ -401,7 +401,7 @@ def test_re_screening_starts_from_the_case_s_own_answers(
     assert "Los Angeles" in page
     assert "Replace the case" in page
     assert client.post("/staff/screen/attach/").status_code == 302
-    after = Case.objects.get(pk=robbery_case.pk).answers
+    after = Case.objects.get(pk=robbery_case.pk).facts
     assert after["victimization"] == before["victimization"]
 
     def facts(answers: dict[str, Any]) -> list[dict[str, Any]]:
@@ -423,7 +423,7 @@ def test_a_case_the_questions_cannot_say_is_re_screened_from_the_start(
     org_a: Organization, make_case: MakeCase, staff_a: Any
 ) -> None:
     """Facts edited beyond what the wizard asks (here: probation) are not guessed."""
-    case = make_case(org_a, answers=contract_case(probation="completed"))
+    case = make_case(org_a, facts=contract_case(probation="completed"))
     client = verified_client(staff_a)
     start = client.post(f"/staff/cases/{case.pk}/rescreen/")
     assert start["Location"] == "/q/q1/"

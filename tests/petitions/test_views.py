@@ -237,7 +237,9 @@ def test_choosing_a_law_no_record_fits_explains_instead_of_drafting(
             }
         ]
     }
-    monkeypatch.setattr("petitions.views._screen", lambda case: only_236_14)
+    monkeypatch.setattr(
+        "petitions.views._screened", lambda request: (load_case(request), only_236_14)
+    )
     put_case_in_session(client, trafficking_case)
     response = client.post(URL, {"statute": "PC 236.15", "control": "kept"})
     body = response.content.decode()

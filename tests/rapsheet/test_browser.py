@@ -43,7 +43,7 @@ def test_upload_review_confirm_results_packet(
     attorney = member(org, Role.ATTORNEY, "alex")
     case, _ = services.case_create(
         organization=org,
-        answers=contract_case(county="Los Angeles"),
+        facts=contract_case(county="Los Angeles"),
         contact={},
         idempotency_key=uuid.uuid4(),
     )
@@ -82,7 +82,7 @@ def test_upload_review_confirm_results_packet(
     finally:
         staff_visit.close()
     case = Case.objects.get(pk=case.pk)
-    imported = [r for r in case.answers["records"] if r["id"].startswith("rap")]
+    imported = [r for r in case.facts["records"] if r["id"].startswith("rap")]
     assert len(imported) == len(sheet.records) - 1
     services.case_assign(case=case, attorney=attorney, actor=staff)
     attorney_visit = Visit(chromium, live_server.url)
@@ -106,7 +106,7 @@ def test_progress_page_refreshes_itself_without_javascript(
     staff = member(org, Role.INTAKE_STAFF, "sam")
     case, _ = services.case_create(
         organization=org,
-        answers=contract_case(county="Los Angeles"),
+        facts=contract_case(county="Los Angeles"),
         contact={},
         idempotency_key=uuid.uuid4(),
     )

@@ -51,7 +51,7 @@ def test_staff_text_upload_review_confirm_results(
     staff_a: Any, make_case: Any, org_a: Any
 ) -> None:
     case = make_case(org_a)
-    before = len(case.answers["records"])
+    before = len(case.facts["records"])
     sheet = make_sheet(4, 5)
     client = verified_client(staff_a)
     response = _upload(client, case, text_pdf(sheet.text))
@@ -73,9 +73,9 @@ def test_staff_text_upload_review_confirm_results(
     done = client.post(response["Location"], data)
     assert done.status_code == 302, done.context and done.context.get("problems")
     case.refresh_from_db()
-    imported = [r for r in case.answers["records"] if r["id"].startswith("rap")]
+    imported = [r for r in case.facts["records"] if r["id"].startswith("rap")]
     assert len(imported) == len(sheet.records) - 1
-    assert len(case.answers["records"]) == before + len(imported)
+    assert len(case.facts["records"]) == before + len(imported)
     assert imported[0]["level"] == "misdemeanor"
     assert imported[0]["offense"] == sheet.records[1]["offense"]
     assert all("source_lines" not in r for r in imported)
@@ -123,7 +123,7 @@ def test_adding_a_count_the_reader_missed(
     done = client.post(response["Location"], data)
     assert done.status_code == 302
     case.refresh_from_db()
-    imported = [r for r in case.answers["records"] if r["id"].startswith("rap")]
+    imported = [r for r in case.facts["records"] if r["id"].startswith("rap")]
     assert len(imported) == len(sheet.records) + 1
     assert imported[-1]["offense"] == "PC 653.22(a)"
 
@@ -140,7 +140,7 @@ def test_a_kept_count_without_an_offense_is_a_kind_error(
     assert again.status_code == 200
     assert "Write the offense code" in again.content.decode()
     case.refresh_from_db()
-    assert not any(r["id"].startswith("rap") for r in case.answers["records"])
+    assert not any(r["id"].startswith("rap") for r in case.facts["records"])
 
 
 def test_only_staff_roles_upload(

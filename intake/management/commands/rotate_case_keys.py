@@ -1,6 +1,9 @@
 """Re-encrypt every case, case note and authenticator key under the first key
 of INTAKE_ENCRYPTION_KEYS.
 
+Every encrypted field of a case is written (``intake.models.ENCRYPTED_FIELDS``:
+the facts, their stored screening, the contact plan, the narrative).
+
 Key rotation: put the new key first, keep the old one after it, run this,
 then remove the old key. Each case is read (decrypted with whichever key
 fits) and written back (encrypted with the first); a case no key opens
@@ -16,7 +19,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake import otp
-from intake.models import Case, CaseNote
+from intake.models import ENCRYPTED_FIELDS, Case, CaseNote
 
 
 class Command(BaseCommand):
@@ -27,7 +30,7 @@ class Command(BaseCommand):
         for pk in Case.objects.values_list("pk", flat=True).iterator():
             with transaction.atomic():
                 case = Case.objects.select_for_update().get(pk=pk)
-                case.save(update_fields=["answers", "contact", "narrative"])
+                case.save(update_fields=list(ENCRYPTED_FIELDS))
             done += 1
         notes = 0
         for pk in CaseNote.objects.values_list("pk", flat=True).iterator():
