@@ -127,7 +127,8 @@ def queue_outcome(screening: dict[str, Any]) -> str:
     statuses: list[Status] = []
     for record in screening["records"]:
         by_id = {r["remedy"]: r["status"] for r in record["remedies"]}
-        statuses.append(by_id.get(record["best"] or "", Status.NOT_ELIGIBLE))
+        # Stored as JSON: the status is its plain string again.
+        statuses.append(Status(by_id.get(record["best"] or "", Status.NOT_ELIGIBLE)))
     best = min(statuses, key=lambda status: status.rank, default=Status.NEEDS_REVIEW)
     return str(OUTCOME_WORDS[best])
 

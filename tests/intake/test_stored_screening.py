@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from core import visitor_store as session_store
 from intake import services
 from intake.models import Case, Organization
-from screener import session_store
 from screener.rules import RULES_VERSION, screen
 from tests.intake.conftest import MakeCase, contract_case, verified_client
 from tests.screen_runs import counting_runs

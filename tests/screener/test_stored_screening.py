@@ -16,7 +16,8 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from screener import screenings, session_store
+from core import visitor_store as session_store
+from screener import screenings
 from screener.rules import RULES_VERSION, screen
 from screener.rules.translation import translated
 from tests.petitions.test_views import _form_data
