@@ -14,8 +14,9 @@ own messages, so it can be translated again exactly as
   titled as one phrase, so it is worded again from the catalog);
 - a reason's ``text`` is its message filled with values (a paragraph, a
   section, a finding as the court wrote it): the values are read back from
-  the English text by the message's own pattern, and the result is checked
-  by filling the English message again, so a translation never guesses.
+  the English text by the message's own pattern (the message with each
+  value a group), so a text the message did not make is translated whole,
+  never guessed at.
 
 Nothing about eligibility is decided here: statuses, ``best``, citations
 and every other field are copied as stored. Pure Python, like the rules.
@@ -99,12 +100,10 @@ def _reason_text(
 def _values(template: str, english: str) -> dict[str, str] | None:
     """The values that filled ``template`` to make ``english``; None if none do."""
     match = _pattern(template).fullmatch(english)
-    if match is None:
-        return None
-    values = match.groupdict()
-    if template % values != english:
-        return None
-    return values
+    # The pattern is the message itself with each value a group (a value named
+    # twice must be the same text twice), so a full match is exactly the
+    # message filled with these values.
+    return None if match is None else match.groupdict()
 
 
 @lru_cache(maxsize=256)
