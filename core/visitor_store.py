@@ -1,8 +1,8 @@
 """Where a visitor's answers live between pages: encrypted, in the session.
 
 The interface other apps use (petitions, the legal-aid hand-off):
-``store_case``, ``load_case``, ``load_screened`` and ``clear``. The case is
-the contract's input JSON, the facts; beside it is their screening, the
+``store_facts``, ``load_facts``, ``load_screening`` and ``clear``. The facts
+are the contract's input JSON; beside them is their screening, the
 rules' output (docs/screening-api.md), stored when the facts are so that
 every page reads the same answer (``screener.screenings``).
 
@@ -26,11 +26,13 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
-CASE_KEY = "finished_case"
+# The facts (the contract's input) of a finished set of answers. The stored
+# name is the old one, so sessions in flight during a deploy keep them.
+FACTS_KEY = "finished_case"
 # The wizard's answers (screener.wizard.load_answers). The stored name is
 # the old one, so sessions in flight during a deploy keep their answers.
 ANSWERS_KEY = "screening"
-# The screening of the facts under CASE_KEY (the rules' output, in English).
+# The screening of the facts under FACTS_KEY (the rules' output, in English).
 SCREENED_KEY = "screened"
 # The formtools wizard's own state (its storage prefix; wizard_storage.py).
 WIZARD_KEY = "wizard_s"
@@ -142,15 +144,15 @@ def read(request: HttpRequest, name: str) -> Any | None:
     return json.loads(plain)
 
 
-def store_case(
-    request: HttpRequest, case: dict[str, Any], screening: dict[str, Any] | None = None
+def store_facts(
+    request: HttpRequest, facts: dict[str, Any], screening: dict[str, Any] | None = None
 ) -> None:
     """Store the facts and, beside them, their screening.
 
     Facts stored without a screening drop any earlier one, so a screening
     can never sit beside facts it was not made from.
     """
-    write(request, CASE_KEY, case)
+    write(request, FACTS_KEY, facts)
     if screening is None:
         request.session.pop(SCREENED_KEY, None)
         _plain_texts(request).pop(SCREENED_KEY, None)
@@ -158,19 +160,19 @@ def store_case(
         write(request, SCREENED_KEY, screening)
 
 
-def load_case(request: HttpRequest) -> dict[str, Any] | None:
-    case = read(request, CASE_KEY)
-    return case if isinstance(case, dict) else None
+def load_facts(request: HttpRequest) -> dict[str, Any] | None:
+    facts = read(request, FACTS_KEY)
+    return facts if isinstance(facts, dict) else None
 
 
-def forget_case(request: HttpRequest) -> None:
+def forget_facts(request: HttpRequest) -> None:
     """Drop the facts and their screening (a new screening begins)."""
-    for name in (CASE_KEY, SCREENED_KEY):
+    for name in (FACTS_KEY, SCREENED_KEY):
         request.session.pop(name, None)
         _plain_texts(request).pop(name, None)
 
 
-def load_screened(request: HttpRequest) -> dict[str, Any] | None:
+def load_screening(request: HttpRequest) -> dict[str, Any] | None:
     """The screening stored beside the facts; None when there is none."""
     screening = read(request, SCREENED_KEY)
     return screening if isinstance(screening, dict) else None

@@ -28,8 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core import ratelimit
-from core import visitor_store as session_store
+from core import ratelimit, visitor_store
 from intake import services
 from intake.forms import HandoffForm
 from intake.models import Case, Organization
@@ -58,7 +57,7 @@ def _finish(request: HttpRequest, case: Case) -> HttpResponse:
     # Encrypted with the visitor's key like any answer: in plaintext, the
     # session row would tie this browser to a legal-aid case. The answers
     # stay, so the survivor can still download her papers.
-    session_store.write(
+    visitor_store.write(
         request,
         DONE,
         {"reference": case.reference, "organization": case.organization.name},
@@ -77,7 +76,7 @@ def handoff(request: HttpRequest) -> HttpResponse:
         done = Case.objects.filter(idempotency_key=posted).first() if posted else None
         if done is not None:
             return _finish(request, done)
-    case = session_store.load_case(request)
+    case = visitor_store.load_facts(request)
     if case is None:
         return redirect("screener:start")
     key = _uuid(request.session.get(KEY)) or uuid.uuid4()
@@ -103,7 +102,7 @@ def handoff(request: HttpRequest) -> HttpResponse:
             organization=form.cleaned_data["organization"],
             facts=case,
             # The screening she was shown, stored beside her facts.
-            screening=session_store.load_screened(request),
+            screening=visitor_store.load_screening(request),
             # The language the survivor chose to be called in (the form
             # starts from the one she used).
             contact=form.contact_plan(),
@@ -135,7 +134,7 @@ def _flooding(request: HttpRequest) -> bool:
 @require_GET
 @never_cache
 def handoff_done(request: HttpRequest) -> HttpResponse:
-    done = session_store.read(request, DONE)
+    done = visitor_store.read(request, DONE)
     if not isinstance(done, dict):
         return redirect("screener:start")
     return render(request, "intake/handoff_done.html", _done_context(request, done))
@@ -154,7 +153,7 @@ def _done_context(request: HttpRequest, done: dict[str, Any]) -> dict[str, Any]:
         "petition_url": next_steps.petition_url()
         if stored is not None and next_steps.packet_record_ids(*stored)
         else None,
-        "answers_kept": session_store.load_case(request) is not None,
+        "answers_kept": visitor_store.load_facts(request) is not None,
     }
 
 
@@ -184,7 +183,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         except DatabaseError:
             case = None
         if case is not None:
-            session_store.clear(request)  # nothing of the screening stays here
+            visitor_store.clear(request)  # nothing of the screening stays here
             done = {"reference": case.reference, "organization": case.organization.name}
             return render(
                 request, "intake/handoff_done.html", _done_context(request, done)

@@ -14,7 +14,7 @@ Why this shape (the least invasive one):
   survivor flow changes.
 * ``screen_attach`` builds the contract's facts from the finished answers
   with ``screener.questionnaire.build_facts`` (what the check page hands to
-  ``core.visitor_store.store_case`` for the results page), checks them with the
+  ``core.visitor_store.store_facts`` for the results page), checks them with the
   rules, and stores them encrypted: a new case (source "staff") or the new
   answers of the case being re-screened. Then the answers are forgotten
   from the staff member's session.
@@ -30,7 +30,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core import visitor_store as session_store
+from core import visitor_store
 from intake import boundary, services
 from intake.access import StaffRequest, case_for, membership_of, staff_view
 from intake.forms import (
@@ -89,8 +89,8 @@ def screen_again(request: StaffRequest, pk: int) -> HttpResponse:
     _mark(request, case)
     services.audit(request.user, Action.SCREEN, case=case, detail="start")
     wizard.save_answers(request, saved)
-    session_store.forget_case(request)
-    session_store.write(request, session_store.WIZARD_KEY, None)
+    visitor_store.forget_facts(request)
+    visitor_store.write(request, visitor_store.WIZARD_KEY, None)
     return redirect("screener:check")
 
 
@@ -98,10 +98,10 @@ def _forget_answers(request: HttpRequest) -> None:
     """Drop the client's answers from the staff session (not the login)."""
     for key in (
         STAFF_SCREENING,
-        session_store.ANSWERS_KEY,
-        session_store.CASE_KEY,
-        session_store.SCREENED_KEY,
-        session_store.WIZARD_KEY,
+        visitor_store.ANSWERS_KEY,
+        visitor_store.FACTS_KEY,
+        visitor_store.SCREENED_KEY,
+        visitor_store.WIZARD_KEY,
     ):
         request.session.pop(key, None)
 

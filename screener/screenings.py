@@ -33,7 +33,7 @@ from typing import Any, cast
 from django.http import HttpRequest
 from django.utils import timezone
 
-from core import visitor_store as session_store
+from core import visitor_store
 from screener.rules import RULES_VERSION, screen
 from screener.rules.contract import Facts
 from screener.rules.outcome import Translate
@@ -93,7 +93,7 @@ def remember(request: HttpRequest, facts: dict[str, Any]) -> dict[str, Any]:
     Raises ``InvalidFacts`` (nothing stored) when the facts cannot be screened.
     """
     screening, _reason = screening_for(facts, None)
-    session_store.store_case(request, facts, screening)
+    visitor_store.store_facts(request, facts, screening)
     return screening
 
 
@@ -106,13 +106,13 @@ def survivor_screening(
     stored one no longer stands. Raises ``InvalidFacts`` when the stored facts
     cannot be screened.
     """
-    facts = session_store.load_case(request)
+    facts = visitor_store.load_facts(request)
     if facts is None:
         return None
-    stored = session_store.load_screened(request)
+    stored = visitor_store.load_screening(request)
     screening, reason = screening_for(facts, stored)
     if reason is not None:
-        session_store.store_case(request, facts, screening)
+        visitor_store.store_facts(request, facts, screening)
     return facts, screening
 
 

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core import visitor_store as session_store
+from core import visitor_store
 from screener import forms as f
 from screener import next_steps, results, screenings, wizard
 from screener import questionnaire as q
@@ -29,7 +29,7 @@ from screener.signals import screening_finished
 
 logger = logging.getLogger(__name__)
 NEUTRAL_SITE = "https://www.google.com/search?q=weather"
-WIZARD_KEY = session_store.WIZARD_KEY
+WIZARD_KEY = visitor_store.WIZARD_KEY
 # Far below the rules' own limit; a screening with more cases needs a lawyer.
 MAX_CASES = 20
 
@@ -106,7 +106,7 @@ def _check_action(request: HttpRequest, saved: q.Saved) -> HttpResponse:
         index = _index(request.POST.get("index"), saved)
         del saved["records"][index]
         wizard.save_answers(request, saved)
-        session_store.write(request, WIZARD_KEY, None)
+        visitor_store.write(request, WIZARD_KEY, None)
         return redirect("screener:check" if saved["records"] else "screener:start")
     if action == "results" and saved["records"]:
         case = q.build_facts(saved, timezone.localdate())
@@ -114,7 +114,7 @@ def _check_action(request: HttpRequest, saved: q.Saved) -> HttpResponse:
         try:
             output = screenings.remember(request, case)
         except InvalidFacts:
-            session_store.store_case(request, case)
+            visitor_store.store_facts(request, case)
             return redirect("screener:results")
         _count_once(request, case, output)
         return redirect("screener:results")
@@ -233,10 +233,10 @@ def _next_step(
 @never_cache
 def delete_now(request: HttpRequest) -> HttpResponse:
     """ "Delete my answers now": the exit's wipe, then a plain page that says so."""
-    session_store.forget(request)
+    visitor_store.forget(request)
     response = redirect("screener:deleted")
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-    session_store.delete_cookies(response)
+    visitor_store.delete_cookies(response)
     return response
 
 
@@ -258,10 +258,10 @@ def leave(request: HttpRequest) -> HttpResponse:
     calls this before sessions, CSRF or the database are touched, so the
     exit works even while the database is away (core/availability.py).
     """
-    session_store.forget(request)
+    visitor_store.forget(request)
     response = HttpResponseRedirect(exit_destination())
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-    session_store.delete_cookies(response)
+    visitor_store.delete_cookies(response)
     return response
 
 
@@ -274,7 +274,7 @@ def timed_out(request: HttpRequest) -> HttpResponse:
     the deletion happen at once while the page is still open, and tells the
     person plainly that her answers are gone and how to start again.
     """
-    session_store.clear(request)
+    visitor_store.clear(request)
     response = HttpResponseRedirect(reverse("screener:deleted") + "?after=idle")
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response

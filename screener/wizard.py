@@ -33,7 +33,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from core import visitor_store as session_store
+from core import visitor_store
 from screener import forms as f
 from screener import questionnaire as q
 
@@ -302,12 +302,12 @@ def question_context(form: Any) -> dict[str, Any]:
 
 def load_answers(request: HttpRequest) -> q.Saved:
     """Every case answered so far in this browser (empty if none)."""
-    stored = session_store.read(request, session_store.ANSWERS_KEY)
+    stored = visitor_store.read(request, visitor_store.ANSWERS_KEY)
     return stored if isinstance(stored, dict) else q.empty()
 
 
 def save_answers(request: HttpRequest, saved: q.Saved) -> None:
-    session_store.write(request, session_store.ANSWERS_KEY, saved)
+    visitor_store.write(request, visitor_store.ANSWERS_KEY, saved)
 
 
 def open_wizard(
@@ -317,9 +317,9 @@ def open_wizard(
     first_step: str,
 ) -> HttpResponse:
     """Put stored answers into the wizard and open it at ``first_step``."""
-    session_store.write(
+    visitor_store.write(
         request,
-        session_store.WIZARD_KEY,
+        visitor_store.WIZARD_KEY,
         {
             "step": first_step,
             "step_data": step_data,
@@ -337,5 +337,5 @@ def start(request: HttpRequest) -> HttpResponse:
     for a client without importing this app's views.
     """
     save_answers(request, q.empty())
-    session_store.forget_case(request)
+    visitor_store.forget_facts(request)
     return open_wizard(request, {}, {"ask_person": True}, f.SYSTEM)

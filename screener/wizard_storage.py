@@ -12,13 +12,13 @@ from typing import Any
 
 from formtools.wizard.storage.base import BaseStorage
 
-from core import visitor_store as session_store
+from core import visitor_store
 
 
 class EncryptedSessionStorage(BaseStorage):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        stored = session_store.read(self.request, self.prefix)
+        stored = visitor_store.read(self.request, self.prefix)
         if isinstance(stored, dict) and set(stored) == {
             self.step_key,
             self.step_data_key,
@@ -38,7 +38,7 @@ class EncryptedSessionStorage(BaseStorage):
     data = property(_get_data, _set_data)
 
     def save(self) -> None:
-        session_store.write(self.request, self.prefix, self._data)
+        visitor_store.write(self.request, self.prefix, self._data)
 
     def update_response(self, response: Any) -> None:
         self.save()

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 
-from core.visitor_store import KEY_COOKIE, VisitorKeyMiddleware, store_case
+from core.visitor_store import KEY_COOKIE, VisitorKeyMiddleware, store_facts
 
 
 def put_case_in_session(client: Client, case: dict[str, Any]) -> None:
@@ -23,7 +23,7 @@ def put_case_in_session(client: Client, case: dict[str, Any]) -> None:
     request.COOKIES = {}
 
     def store(req: HttpRequest) -> HttpResponse:
-        store_case(req, case)
+        store_facts(req, case)
         return HttpResponse()
 
     response = VisitorKeyMiddleware(store)(request)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from core import visitor_store as session_store
+from core import visitor_store
 from intake import services
 from intake.models import Case, Organization
 from screener.rules import RULES_VERSION, screen
@@ -143,5 +143,5 @@ def test_staff_attach_stores_the_screening_and_forgets_it_from_the_session(
     client.post("/staff/screen/attach/")
     case = Case.objects.get()
     assert case.screening == screen(case.facts)
-    for name in (session_store.CASE_KEY, session_store.SCREENED_KEY):
+    for name in (visitor_store.FACTS_KEY, visitor_store.SCREENED_KEY):
         assert name not in client.session

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from core.visitor_store import load_case
+from core.visitor_store import load_facts
 from tests.petitions.conftest import pdf_text, put_case_in_session
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def test_valid_post_downloads_the_packet_and_keeps_the_answers(
     # and only "Delete my answers now" (or exit, or idle expiry) wipes them.
     again = client.get(URL)
     assert "There is nothing to draft yet" not in again.content.decode()
-    assert load_case(again.wsgi_request) == trafficking_case
+    assert load_facts(again.wsgi_request) == trafficking_case
     assert client.get("/results/").status_code == 200
 
 
@@ -238,7 +238,7 @@ def test_choosing_a_law_no_record_fits_explains_instead_of_drafting(
         ]
     }
     monkeypatch.setattr(
-        "petitions.views._screened", lambda request: (load_case(request), only_236_14)
+        "petitions.views._screened", lambda request: (load_facts(request), only_236_14)
     )
     put_case_in_session(client, trafficking_case)
     response = client.post(URL, {"statute": "PC 236.15", "control": "kept"})

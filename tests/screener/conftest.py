@@ -10,7 +10,7 @@ import pytest
 from django.http import HttpRequest
 from django.test import Client
 
-from core import visitor_store as session_store
+from core import visitor_store
 
 Answer = Callable[..., Any]
 
@@ -56,7 +56,7 @@ def stored(client: Client, name: str) -> Any:
     request = HttpRequest()
     request.session = client.session
     request.COOKIES = {k: v.value for k, v in client.cookies.items()}
-    return session_store.read(request, name)
+    return visitor_store.read(request, name)
 
 
 @pytest.fixture(autouse=True)

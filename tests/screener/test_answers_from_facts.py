@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from core import visitor_store as session_store
+from core import visitor_store
 from screener import questionnaire
 from tests.intake.conftest import contract_case
 from tests.screener.conftest import TRAFFICKING_647B, stored, walk
@@ -45,7 +45,7 @@ BURGLARY_WITH_FINDING = {
 def wizard_case(answers_given: dict[str, dict[str, Any]]) -> dict[str, Any]:
     client = Client()
     walk(client, answers_given)
-    saved = stored(client, session_store.ANSWERS_KEY)
+    saved = stored(client, visitor_store.ANSWERS_KEY)
     return questionnaire.build_facts(saved, date(2026, 11, 25))
 
 

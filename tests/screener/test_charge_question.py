@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from core import visitor_store as session_store
+from core import visitor_store
 from tests.screener.conftest import post_step, stored, walk
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_i_dont_know_words_skip_the_list_of_charges(
     }
     asked = walk(client, answers)
     assert "q4" not in asked  # no list: nothing frightening can be offered
-    screening = stored(client, session_store.ANSWERS_KEY)
+    screening = stored(client, visitor_store.ANSWERS_KEY)
     assert screening["records"][0]["record"]["offense"] == ""
     check = client.get("/check/").content.decode()
     assert "I don’t know" in check

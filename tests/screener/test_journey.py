@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from core import visitor_store as session_store
+from core import visitor_store
 from screener.rules import screen
 from tests.screener.conftest import post_step, stored, walk
 
@@ -23,7 +23,7 @@ def results(client: Client) -> tuple[dict[str, Any], str]:
     response = client.post("/check/", {"action": "results"})
     assert response.status_code == 302
     assert response["Location"].endswith("/results/")
-    case = stored(client, session_store.CASE_KEY)
+    case = stored(client, visitor_store.FACTS_KEY)
     page = client.get("/results/")
     assert page.status_code == 200
     return case, page.content.decode()

@@ -136,12 +136,12 @@ def test_non_citizens_see_what_helps_with_immigration(
 def test_the_citizenship_answer_reaches_the_rules_only_when_given(
     client: Client, trafficking_647b: dict[str, Any]
 ) -> None:
-    from core import visitor_store as session_store
+    from core import visitor_store
     from tests.screener.conftest import stored
 
     walk(client, trafficking_647b | {"q13": {"answer": "unsure"}})
     client.post("/check/", {"action": "results"})
-    assert stored(client, session_store.CASE_KEY)["immigration"] == {
+    assert stored(client, visitor_store.FACTS_KEY)["immigration"] == {
         "citizen": "unsure"
     }
     check = client.get("/check/").content.decode()
@@ -149,7 +149,7 @@ def test_the_citizenship_answer_reaches_the_rules_only_when_given(
     other = Client()
     walk(other, trafficking_647b)
     other.post("/check/", {"action": "results"})
-    assert "immigration" not in stored(other, session_store.CASE_KEY)
+    assert "immigration" not in stored(other, visitor_store.FACTS_KEY)
 
 
 def test_the_charge_question_says_how_to_get_the_record(client: Client) -> None:

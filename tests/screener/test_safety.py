@@ -11,8 +11,7 @@ from cryptography.fernet import Fernet
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from core import inline_assets
-from core import visitor_store as session_store
+from core import inline_assets, visitor_store
 from tests.screener.conftest import post_step, stored, walk
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +67,7 @@ def test_cookies_are_session_only_and_hold_no_answer(
     client: Client, trafficking_647b: dict[str, Any]
 ) -> None:
     walk(client, trafficking_647b)
-    assert set(client.cookies) == {"s", session_store.KEY_COOKIE}
+    assert set(client.cookies) == {"s", visitor_store.KEY_COOKIE}
     for morsel in client.cookies.values():
         assert not morsel["expires"]
         assert not morsel["max-age"]
@@ -88,8 +87,8 @@ def test_answers_are_encrypted_in_the_database(
     client.post("/check/", {"action": "results"})
     (row,) = Session.objects.all()
     decoded = row.get_decoded()
-    fernet = Fernet(client.cookies[session_store.KEY_COOKIE].value.encode())
-    assert {session_store.CASE_KEY, session_store.ANSWERS_KEY} <= set(decoded)
+    fernet = Fernet(client.cookies[visitor_store.KEY_COOKIE].value.encode())
+    assert {visitor_store.FACTS_KEY, visitor_store.ANSWERS_KEY} <= set(decoded)
     for name, value in decoded.items():
         if isinstance(value, bool):
             continue  # a flag ("counted"), never an answer
@@ -97,19 +96,19 @@ def test_answers_are_encrypted_in_the_database(
         # the key that lives only in the visitor's cookie.
         assert isinstance(value, str), name
         assert json.loads(fernet.decrypt(value.encode())) is not None, name
-    case = json.loads(fernet.decrypt(decoded[session_store.CASE_KEY].encode()))
+    case = json.loads(fernet.decrypt(decoded[visitor_store.FACTS_KEY].encode()))
     assert case["records"][0]["offense"] == "PC 647(b)"
-    assert stored(client, session_store.CASE_KEY) == case
+    assert stored(client, visitor_store.FACTS_KEY) == case
 
 
 def test_without_the_key_cookie_the_answers_are_gone(
     client: Client, trafficking_647b: dict[str, Any]
 ) -> None:
     walk(client, trafficking_647b)
-    del client.cookies[session_store.KEY_COOKIE]
+    del client.cookies[visitor_store.KEY_COOKIE]
     response = client.get("/check/")
     assert response.status_code == 302  # nothing to check: back to the start
-    assert stored(client, session_store.ANSWERS_KEY) is None
+    assert stored(client, visitor_store.ANSWERS_KEY) is None
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
@@ -123,7 +122,7 @@ def test_exit_forgets_everything_and_asks_the_browser_to_as_well(
     assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert "no-store" in response["Cache-Control"]
     assert Session.objects.count() == 0
-    assert response.cookies[session_store.KEY_COOKIE]["max-age"] == 0
+    assert response.cookies[visitor_store.KEY_COOKIE]["max-age"] == 0
     # The browser's Back button: the page is fetched again and has nothing.
     back = client.get("/check/")
     assert back.status_code == 302

@@ -16,7 +16,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from core import visitor_store as session_store
+from core import visitor_store
 from screener import screenings
 from screener.rules import RULES_VERSION, screen
 from screener.rules.translation import translated
@@ -89,8 +89,8 @@ def test_the_survivors_journey_runs_the_rules_once(
     assert runs.count == 1
     assert '<html lang="es">' in spanish
     assert '<html lang="es">' not in english
-    screening = stored(client, session_store.SCREENED_KEY)
-    facts = stored(client, session_store.CASE_KEY)
+    screening = stored(client, visitor_store.SCREENED_KEY)
+    facts = stored(client, visitor_store.FACTS_KEY)
     assert screening == screen(facts)
 
 
@@ -100,7 +100,7 @@ def test_changing_one_fact_runs_the_rules_once_more(
 ) -> None:
     walk(client, trafficking_647b)
     client.post("/check/", {"action": "results"})
-    before = stored(client, session_store.SCREENED_KEY)
+    before = stored(client, visitor_store.SCREENED_KEY)
     with counting_runs() as runs:
         # Not the direct result of the trafficking, after all.
         walk(client, {"q10": {"answer": "no"}}, start=client.get("/change/0/q10/"))
@@ -108,9 +108,9 @@ def test_changing_one_fact_runs_the_rules_once_more(
         assert client.get("/results/").status_code == 200
         assert client.get("/petition/").status_code == 200
     assert runs.count == 1
-    after = stored(client, session_store.SCREENED_KEY)
+    after = stored(client, visitor_store.SCREENED_KEY)
     assert after != before
-    assert after == screen(stored(client, session_store.CASE_KEY))
+    assert after == screen(stored(client, visitor_store.FACTS_KEY))
 
 
 def test_a_stored_screening_stands_for_its_facts_rules_and_day() -> None:
@@ -150,7 +150,7 @@ def test_a_new_screening_forgets_the_last_ones_facts_and_screening(
 ) -> None:
     walk(client, trafficking_647b)
     client.post("/check/", {"action": "results"})
-    assert stored(client, session_store.SCREENED_KEY) is not None
+    assert stored(client, visitor_store.SCREENED_KEY) is not None
     client.post("/begin/")
-    assert stored(client, session_store.CASE_KEY) is None
-    assert stored(client, session_store.SCREENED_KEY) is None
+    assert stored(client, visitor_store.FACTS_KEY) is None
+    assert stored(client, visitor_store.SCREENED_KEY) is None

@@ -12,7 +12,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from core import visitor_store as session_store
+from core import visitor_store
 from tests.screener.conftest import TRAFFICKING_647B, walk
 
 pytestmark = pytest.mark.django_db
@@ -21,13 +21,13 @@ pytestmark = pytest.mark.django_db
 def test_a_key_the_client_chose_is_replaced() -> None:
     chosen = Fernet.generate_key().decode("ascii")
     client = Client()
-    client.cookies[session_store.KEY_COOKIE] = chosen
+    client.cookies[visitor_store.KEY_COOKIE] = chosen
     walk(client, dict(TRAFFICKING_647B))
-    issued = client.cookies[session_store.KEY_COOKIE].value
+    issued = client.cookies[visitor_store.KEY_COOKIE].value
     assert issued
     assert issued != chosen
     (row,) = Session.objects.all()
-    token = row.get_decoded()[session_store.ANSWERS_KEY]
+    token = row.get_decoded()[visitor_store.ANSWERS_KEY]
     with pytest.raises(InvalidToken):
         Fernet(chosen.encode()).decrypt(token.encode())
     Fernet(issued.encode()).decrypt(token.encode())  # the server's key reads it
@@ -37,15 +37,15 @@ def test_a_key_the_client_chose_is_replaced() -> None:
 def test_a_chosen_key_sent_mid_screening_does_not_read_or_replace_the_answers() -> None:
     client = Client()
     walk(client, dict(TRAFFICKING_647B))
-    issued = client.cookies[session_store.KEY_COOKIE].value
-    client.cookies[session_store.KEY_COOKIE] = Fernet.generate_key().decode("ascii")
+    issued = client.cookies[visitor_store.KEY_COOKIE].value
+    client.cookies[visitor_store.KEY_COOKIE] = Fernet.generate_key().decode("ascii")
     assert client.get("/check/").status_code == 302  # nothing readable: start again
-    assert client.cookies[session_store.KEY_COOKIE].value != issued
+    assert client.cookies[visitor_store.KEY_COOKIE].value != issued
 
 
 def test_the_issued_key_keeps_working_page_after_page() -> None:
     client = Client()
     walk(client, dict(TRAFFICKING_647B))
-    issued = client.cookies[session_store.KEY_COOKIE].value
+    issued = client.cookies[visitor_store.KEY_COOKIE].value
     assert client.get("/check/").status_code == 200
-    assert client.cookies[session_store.KEY_COOKIE].value == issued
+    assert client.cookies[visitor_store.KEY_COOKIE].value == issued

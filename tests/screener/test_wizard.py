@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from core.visitor_store import CASE_KEY
+from core.visitor_store import FACTS_KEY
 from tests.screener.conftest import current_step, post_step, stored, walk
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +118,7 @@ def test_browser_back_after_finishing_edits_the_same_case(
     post_step(client, "q12", answer="no")
     client.get("/q/end/")
     client.post("/check/", {"action": "results"})
-    case = stored(client, CASE_KEY)
+    case = stored(client, FACTS_KEY)
     assert len(case["records"]) == 1
     assert case["victimization"]["sought_services"] == "no"
 
@@ -139,7 +139,7 @@ def test_sensitive_questions_can_be_skipped(client: Client) -> None:
     }
     walk(client, answers)
     client.post("/check/", {"action": "results"})
-    case = stored(client, CASE_KEY)
+    case = stored(client, FACTS_KEY)
     assert case["records"][0]["while_victimized"] == "unsure"
     assert case["records"][0]["county"] is None
     assert case["victimization"]["ongoing"] == "unsure"
@@ -201,7 +201,7 @@ def test_results_link_to_the_petition_page_only_when_it_exists(
 
 
 def test_an_invalid_stored_case_is_a_kind_400_not_a_500(client: Client) -> None:
-    from core import visitor_store as session_store
+    from core import visitor_store
     from tests.screener.conftest import stored
 
     client.post("/begin/")
@@ -209,7 +209,7 @@ def test_an_invalid_stored_case_is_a_kind_400_not_a_500(client: Client) -> None:
     request = type("R", (), {})()
     request.session = client.session
     request.COOKIES = {k: v.value for k, v in client.cookies.items()}
-    session_store.store_case(request, {"records": "not a list"})
+    visitor_store.store_facts(request, {"records": "not a list"})
     request.session.save()
     response = client.get("/results/")
     assert response.status_code == 400
