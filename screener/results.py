@@ -441,23 +441,22 @@ def help_for_counties(counties: Iterable[str | None]) -> list[legal_aid.Organiza
 
 
 def build(
-    case: dict[str, Any], screening: dict[str, Any], *,
-    translate: Callable[[str], str], output: dict[str, Any] | None = None,
+    facts: dict[str, Any], answers: dict[str, Any], *,
+    translate: Callable[[str], str], screening: dict[str, Any] | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Context for the results page: one summary per case, best path first.
 
-    ``output`` is the stored screening of ``case`` (``screener.screenings``),
-    in English; it is translated here, for the page only, and returned as
-    stored under "output". Without one (a test, a caller with facts only)
-    the facts are screened once here.
+    ``screening`` is the stored screening of ``facts`` (``screener.screenings``),
+    in English; it is translated here, for the page only. Without one (a test, a caller with facts only)
+    the facts are screened once here. ``answers`` (the wizard's) say what the
+    person was unsure of, per case.
     """
     language = _language()
-    if output is None:
-        output, _reason = screenings.screening_for(case, None)
-    stored = output
-    output = translated(stored, translate)
-    entries = screening.get("records") or []
-    sources = {r["id"]: r for r in case["records"]}
+    if screening is None:
+        screening, _reason = screenings.screening_for(facts, None)
+    shown = translated(screening, translate)
+    entries = answers.get("records") or []
+    sources = {r["id"]: r for r in facts["records"]}
     records = [
         _record_view(
             record,
@@ -467,23 +466,22 @@ def build(
             translate,
             language,
         )
-        for record in output["records"]
+        for record in shown["records"]
     ]  # fmt: skip
-    citizen = (case.get("immigration") or {}).get("citizen")
-    if (output.get("immigration") or {}).get("show_counsel"):
+    citizen = (facts.get("immigration") or {}).get("citizen")
+    if (shown.get("immigration") or {}).get("show_counsel"):
         citizen = citizen if citizen in ("no", "unsure") else "unsure"
-    counties = [r.get("county") for r in case["records"] if r.get("county")]
+    counties = [r.get("county") for r in facts["records"] if r.get("county")]
     return {
-        "output": stored,
         "records": records,
         "several": len(records) > 1,
         "proposed": proposed_summary(records),
         "immigration": immigration_view(records, citizen),
         "help": help_for_counties(dict.fromkeys(counties)),
-        "show_hotline": bool(output.get("safety", {}).get("show_hotline")),
-        "as_of": output.get("as_of"),
+        "show_hotline": bool(shown.get("safety", {}).get("show_hotline")),
+        "as_of": shown.get("as_of"),
         # The day a person last checked the law behind the answer, where the
         # rules report it (docs/screening-api.md: law_checked_on).
-        "law_checked_on": output.get("law_checked_on"),
-        "rules_version": output.get("rules_version"),
+        "law_checked_on": shown.get("law_checked_on"),
+        "rules_version": shown.get("rules_version"),
     }

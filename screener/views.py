@@ -175,17 +175,17 @@ def results_page(request: HttpRequest) -> HttpResponse:
         stored = screenings.survivor_screening(request)
         if stored is None:
             return _start_or_expired(request)
-        case, output = stored
-        saved = wizard.load_answers(request)
-        context = results.build(case, saved, output=output, translate=gettext)
+        facts, screening = stored
+        answers = wizard.load_answers(request)
+        context = results.build(facts, answers, screening=screening, translate=gettext)
     except InvalidFacts:
         # Our own answers never make an invalid case; if they ever do, say
         # so kindly (the error list names fields, never values).
         logger.error("results: the stored case is invalid")
         return render(request, "400.html", status=400)
-    packet_ids = next_steps.packet_record_ids(case, context.pop("output"))
+    packet_ids = next_steps.packet_record_ids(facts, screening)
     petition_url = next_steps.petition_url() if packet_ids else None
-    handoff_url = next_steps.handoff_url(case)
+    handoff_url = next_steps.handoff_url(facts)
     for record in context["records"]:
         record["next"] = _next_step(record, packet_ids, petition_url, handoff_url)
     context.update(
