@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from screener.rules import REMEDIES, screen
 from screener.rules.contract import (
@@ -27,6 +27,7 @@ from screener.rules.contract import (
     Victimization,
 )
 from screener.rules.law import laws
+from tests.rules.conftest import build_case
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "screening-api.md").read_text(
     encoding="utf-8"
@@ -34,35 +35,18 @@ DOC = (Path(__file__).resolve().parents[2] / "docs" / "screening-api.md").read_t
 # Not a remedy: the list of violent felonies the vacatur bars read.
 VIOLENT_FELONY_LIST = "pc_667_5_c"
 
-FACTS: Facts = {
-    "as_of": "2026-11-22",
-    "victimization": {
-        "kinds": ["human_trafficking"],
-        "ongoing": "no",
-        "sought_services": "yes",
-    },
-    "records": [
+# The shared trafficking-survivor persona, with every optional field given,
+# so the screening carries every key the output types name.
+FACTS = cast(
+    Facts,
+    build_case(
         {
-            "id": "1",
-            "system": "california",
-            "disposition": "conviction",
-            "offense": "PC 647(b)",
-            "level": "misdemeanor",
-            "county": "Los Angeles",
-            "age_at_offense": 24,
-            "while_victimized": "yes",
-            "direct_result": "yes",
-            "enhancements": [],
-            "probation": "completed",
-            "in_custody": False,
-            "fines_unpaid": False,
-            "restitution_unpaid": False,
-            "sentence": "none",
-            "federal_prison": "no",
+            "as_of": date(2026, 11, 22),
+            "record": {"sentence": "none", "federal_prison": "no"},
+            "immigration": {"citizen": "no"},
         }
-    ],
-    "immigration": {"citizen": "no"},
-}
+    ),
+)
 
 
 def _keys(typed: Any) -> set[str]:
