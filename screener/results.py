@@ -23,7 +23,6 @@ from django.utils.translation import gettext_lazy as _
 
 from screener import citations, legal_aid, screenings
 from screener.rules.contract import RecordScreening, Remedy, Status
-from screener.rules.translation import translated
 
 OPEN = (Status.LIKELY, Status.POSSIBLE, Status.NEEDS_REVIEW)
 
@@ -454,7 +453,7 @@ def build(
     language = _language()
     if screening is None:
         screening, _reason = screenings.screening_for(facts, None)
-    shown = translated(screening, translate)
+    shown = screenings.shown(screening, translate)
     entries = answers.get("records") or []
     sources = {r["id"]: r for r in facts["records"]}
     records = [
