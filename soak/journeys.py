@@ -70,6 +70,8 @@ HANDOFF_KEY = re.compile(r'name="key" value="([^"]+)"')
 STEP = re.compile(r"/q/(q\d+)/$")
 REFERENCE = re.compile(r"\b([A-HJ-NP-Z2-9]{8})\.")
 TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+# Below the servers' keep-alive (config/gunicorn.conf.py, 5 s): see Visitor.
+CLIENT_KEEPALIVE_SECONDS = 2.0
 MANAGEMENT = re.compile(r'name="(\w+)-current_step"')
 COUNTY_WORDS = {county: re.compile(rf"\b{re.escape(county)}\b") for county in COUNTIES}
 # The results page names the legal-aid groups of each record's county: a
@@ -165,10 +167,17 @@ class Visitor:
         self.address = self.address or str(
             ipaddress.IPv4Address("10.0.0.0") + self.number + 1
         )
+        # An idle connection is dropped by the client before the server's
+        # keep-alive (GUNICORN_KEEPALIVE, 5 s) closes it: with both at 5 s a
+        # request sent on a connection the server is closing at that moment
+        # fails with ReadError (seen in CI: downloaders idle ~5 s while the
+        # burst's baseline ran). A load balancer in front must do the same
+        # (docs/deploy.md, "Keep-alive").
         self.client = httpx.AsyncClient(
             follow_redirects=False,
             timeout=30,
             headers={"X-Forwarded-For": self.address},
+            limits=httpx.Limits(keepalive_expiry=CLIENT_KEEPALIVE_SECONDS),
         )
 
     # --- HTTP with patience ---------------------------------------------------
