@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import statistics
 import sys
 import time
@@ -120,16 +119,7 @@ def _timed(func: Callable[[], object]) -> float:
 
 
 # The ruled margin as the stylesheet drew it before issue 13.
-TODAY_GRID_CSS = """
-.line-numbers { position: fixed; top: 0; left: -64pt; width: 36pt;
-  text-align: right; white-space: pre; }
-.margin-rule { position: fixed; top: -72pt; left: -18pt; width: 2pt;
-  height: 792pt; border-left: 0.75pt solid black; border-right: 0.75pt solid black; }
-.right-rule { position: fixed; top: -72pt; right: -12pt; height: 792pt;
-  border-left: 0.75pt solid black; }
-.footer-rule { position: fixed; top: 690pt; left: -108pt; width: 612pt;
-  border-top: 0.75pt solid black; }
-"""
+TODAY_CSS = Path(__file__).with_name("today_pleading.css")
 TODAY_TARGET_RATIO = 350 / 579  # issue 13: 579 ms today, 350 ms wanted
 TWENTY_RECORDS_SECONDS = 3.0
 
@@ -150,7 +140,9 @@ def _today_renderer(html: str) -> Callable[[], bytes]:
 
     The same HTML and the same shared font configuration and fetcher; what
     differs is what this issue changed: WeasyPrint's own HTML5 parser, the
-    stylesheet's ``overflow-wrap: anywhere``, and fontTools subsetting.
+    stylesheet of before (``today_pleading.css``: the ruled margin as fixed
+    boxes, a flex caption, ``overflow-wrap: anywhere``), and fontTools
+    subsetting.
     """
     from weasyprint import CSS, HTML
     from weasyprint.pdf import fonts
@@ -158,19 +150,7 @@ def _today_renderer(html: str) -> Callable[[], bytes]:
     from petitions.fetcher import StaticAssetFetcher
     from petitions.render import FONT_CONFIG, PLEADING_CSS
 
-    css = (
-        re.sub(
-            r"@page paper \{\s*background:[^}]*\}",
-            "",
-            PLEADING_CSS.read_text(encoding="utf-8"),
-        )
-        .replace("overflow-wrap: break-word;", "overflow-wrap: anywhere;")
-        .replace(
-            ".first-page-top { height: 168pt; }",
-            ".first-page-top { height: 168pt; display: flex; }",
-        )
-        + TODAY_GRID_CSS
-    )
+    css = TODAY_CSS.read_text(encoding="utf-8")
     numbers = "\n".join(str(n) for n in range(1, 29))
     html = html.replace(
         "<body>",

@@ -190,6 +190,22 @@ def test_the_word_twin_says_what_the_pdf_says(download: Download) -> None:
     assert word_words - pdf_words == Counter()
 
 
+def test_each_paper_numbers_its_pages_from_one(download: Download) -> None:
+    """Rule 2.109: every paper's pages are numbered from 1, in the footer.
+
+    The stylesheet restarts the page counter on each paper's first page, so
+    a page number is 1 exactly where a new paper (a new footer title)
+    starts, and one more than the page before everywhere else.
+    """
+    previous_title, previous_number = None, 0
+    for page in pdf_pages_text(download.pdf):
+        *_, number, title = [line.strip() for line in page.strip().splitlines()]
+        expected = 1 if title != previous_title else previous_number + 1
+        assert number == str(expected), (title, number, expected)
+        previous_title, previous_number = title, int(number)
+    assert previous_number >= 1
+
+
 def test_nothing_prints_a_python_value(download: Download) -> None:
     for text in (download.pdf_text, download.word_text):
         prose = text.replace("None of these", "").replace("None of the offenses", "")
