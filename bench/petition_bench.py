@@ -198,7 +198,7 @@ def main() -> list[tuple[str, str, str]]:
     from screener.rules import screen
 
     packet = packet_build(
-        case=CASE, screening=screen(CASE), details=DETAILS, today=date(2026, 11, 24)
+        facts=CASE, screening=screen(CASE), details=DETAILS, today=date(2026, 11, 24)
     )
     html = packet_render_html(packet=packet)
     css_text = PLEADING_CSS.read_text(encoding="utf-8")
@@ -233,7 +233,7 @@ def main() -> list[tuple[str, str, str]]:
 
     twenty = _twenty_record_case()
     twenty_packet = packet_build(
-        case=twenty,
+        facts=twenty,
         screening=screen(twenty),
         details=DETAILS,
         today=date(2026, 11, 24),

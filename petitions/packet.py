@@ -416,13 +416,13 @@ class Packet:
         return any(item.exhibit for item in self.evidence)
 
 
-def statute_options(case: Mapping[str, Any]) -> list[str]:
+def statute_options(facts: Mapping[str, Any]) -> list[str]:
     """Statutes the reported victimization supports, § 236.14 first.
 
     Trafficking points to § 236.14; partner or sexual violence to § 236.15.
     When both were reported the drafter chooses, and § 236.14 is the default.
     """
-    kinds = set((case.get("victimization") or {}).get("kinds") or [])
+    kinds = set((facts.get("victimization") or {}).get("kinds") or [])
     options: list[str] = []
     if "human_trafficking" in kinds:
         options.append(TRAFFICKING)
@@ -439,7 +439,7 @@ def _remedy_status(output_record: Mapping[str, Any], remedy: str) -> str | None:
 
 
 def candidate_records(
-    case: Mapping[str, Any], screening: Mapping[str, Any], remedy: str
+    facts: Mapping[str, Any], screening: Mapping[str, Any], remedy: str
 ) -> list[CandidateRecord]:
     """Records to put in a petition under ``remedy``, in screening order.
 
@@ -447,7 +447,7 @@ def candidate_records(
     flagged for attorney review; ``not_eligible`` records, and records the
     engine did not evaluate for this remedy, stay out.
     """
-    inputs = {str(r.get("id")): (i, r) for i, r in enumerate(case.get("records", []))}
+    inputs = {str(r.get("id")): (i, r) for i, r in enumerate(facts.get("records", []))}
     wanted = (*INCLUDED_STATUSES, REVIEW_STATUS)
     candidates = []
     for output in screening.get("records", []):
@@ -616,7 +616,7 @@ def law_checked_on(as_of: date) -> date | None:
 
 def packet_build(
     *,
-    case: Mapping[str, Any],
+    facts: Mapping[str, Any],
     screening: Mapping[str, Any],
     details: Mapping[str, Any],
     today: date,
@@ -627,12 +627,12 @@ def packet_build(
     4.15(a)); records from different counties cannot be consolidated without
     every prosecutor's agreement (§ 236.14(e)), so each county gets its own.
     """
-    options = statute_options(case)
+    options = statute_options(facts)
     remedy = details.get("statute") or (options[0] if options else TRAFFICKING)
     statute = statute_for(remedy, today)
     groups: dict[str, list[PacketRecord]] = {}
     counties: dict[str, County | None] = {}
-    for candidate in candidate_records(case, screening, remedy):
+    for candidate in candidate_records(facts, screening, remedy):
         county = county_lookup(candidate.county_name)
         label = county.name if county else blank("county")
         city = str(details.get(f"prosecutor_{candidate.index}") or "")
@@ -648,7 +648,7 @@ def packet_build(
         )
         counties[label] = county
     service_date = details.get("service_date") or None
-    victimization = case.get("victimization") or {}
+    victimization = facts.get("victimization") or {}
     public, sealed = _evidence(details)
     language = str(details.get("statement_language") or "en")
     return Packet(
@@ -850,13 +850,13 @@ def _provenance(office: Office) -> str:
     return " (Not checked against an official source: confirm before filing.)"
 
 
-def packet_record_ids(case: Mapping[str, Any], output: dict[str, Any]) -> set[str]:
+def packet_record_ids(facts: Mapping[str, Any], output: dict[str, Any]) -> set[str]:
     """Ids of the records a drafted packet would cover, under any statute offered.
 
     Registered with ``screener.next_steps`` so the results page offers
     "Start a draft petition" only where a packet applies.
     """
     ids: set[str] = set()
-    for statute in statute_options(case) or [TRAFFICKING]:
-        ids |= {c.record_id for c in candidate_records(case, output, statute)}
+    for statute in statute_options(facts) or [TRAFFICKING]:
+        ids |= {c.record_id for c in candidate_records(facts, output, statute)}
     return ids

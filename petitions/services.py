@@ -30,18 +30,18 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def records_to_draft(
-    case: Mapping[str, Any], screening: Mapping[str, Any]
+    facts: Mapping[str, Any], screening: Mapping[str, Any]
 ) -> list[CandidateRecord]:
     """Every record that would go into a petition under any offered statute."""
     seen: dict[int, CandidateRecord] = {}
-    for statute in statute_options(case) or [TRAFFICKING]:
-        for record in candidate_records(case, screening, statute):
+    for statute in statute_options(facts) or [TRAFFICKING]:
+        for record in candidate_records(facts, screening, statute):
             seen.setdefault(record.index, record)
     return sorted(seen.values(), key=lambda record: record.index)
 
 
 def details_form(
-    case: Mapping[str, Any],
+    facts: Mapping[str, Any],
     screening: Mapping[str, Any],
     data: Any = None,
     *,
@@ -52,8 +52,8 @@ def details_form(
     return DraftDetailsForm(
         data,
         initial=dict(initial or {}),
-        statutes=statute_options(case),
-        records=records_to_draft(case, screening),
+        statutes=statute_options(facts),
+        records=records_to_draft(facts, screening),
         attorney=attorney,
     )
 
@@ -88,13 +88,13 @@ def details_from_store(stored: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def packet_for(
-    case: Mapping[str, Any],
+    facts: Mapping[str, Any],
     screening: Mapping[str, Any],
     details: Mapping[str, Any],
     today: date,
 ) -> Packet:
     """The packet for a case and the drafting details."""
-    return packet_build(case=case, screening=screening, details=details, today=today)
+    return packet_build(facts=facts, screening=screening, details=details, today=today)
 
 
 def packet_size(packet: Packet) -> int:

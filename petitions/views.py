@@ -52,19 +52,19 @@ def draft(request: HttpRequest) -> HttpResponse:
     screened = _screened(request)
     if screened is None:
         return render(request, "petitions/no_case.html")
-    case, screening = screened
-    if not records_to_draft(case, screening):
+    facts, screening = screened
+    if not records_to_draft(facts, screening):
         return render(request, "petitions/nothing_to_draft.html")
     # Someone reading in Spanish most likely wrote in Spanish.
     language = "es" if (translation.get_language() or "").startswith("es") else "en"
     form = details_form(
-        case,
+        facts,
         screening,
         request.POST if request.method == "POST" else None,
         initial={"statement_language": language},
     )
     if request.method == "POST" and form.is_valid():
-        packet = packet_for(case, screening, form.cleaned_data, timezone.localdate())
+        packet = packet_for(facts, screening, form.cleaned_data, timezone.localdate())
         if not packet.county_packets:
             form.add_error(
                 "statute" if "statute" in form.fields else None,

@@ -110,7 +110,7 @@ def build_packet() -> Callable[..., Packet]:
         case: dict[str, Any], details: dict[str, Any], today: date = TODAY
     ) -> Packet:
         return packet_build(
-            case=case, screening=screen(case), details=details, today=today
+            facts=case, screening=screen(case), details=details, today=today
         )
 
     return build

@@ -284,10 +284,10 @@ def test_user_choice_of_236_15_is_honoured_when_both_kinds_were_reported(
     trafficking_case["victimization"]["kinds"].append("intimate_partner_violence")
     screening = screen(trafficking_case)
     default = packet_build(
-        case=trafficking_case, screening=screening, details={}, today=date(2026, 11, 24)
+        facts=trafficking_case, screening=screening, details={}, today=date(2026, 11, 24)
     )
     chosen = packet_build(
-        case=trafficking_case,
+        facts=trafficking_case,
         screening=screening,
         details={"statute": PARTNER_OR_SEXUAL_VIOLENCE},
         today=date(2026, 11, 24),
@@ -337,7 +337,7 @@ def test_the_response_time_is_the_law_datas_not_the_drafting_codes(
 
     monkeypatch.setattr(petitions.packet, "petition_law", amended)
     packet = packet_build(
-        case=trafficking_case,
+        facts=trafficking_case,
         screening=screen(trafficking_case),
         details={"service_date": date(2026, 12, 1)},
         today=TODAY,

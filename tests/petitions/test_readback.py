@@ -109,7 +109,7 @@ def _build(statute: str, attorney: bool, language: str) -> Packet:
         details |= ATTORNEY
     if language == "es":
         details |= SPANISH
-    return packet_build(case=case, screening=screen(case), details=details, today=TODAY)
+    return packet_build(facts=case, screening=screen(case), details=details, today=TODAY)
 
 
 @dataclasses.dataclass
@@ -394,12 +394,12 @@ def test_a_missing_phone_leaves_the_line_out_not_none() -> None:
     details["phone"] = ""
     case = make_trafficking_case()
     download = _read(
-        packet_build(case=case, screening=screen(case), details=details, today=TODAY)
+        packet_build(facts=case, screening=screen(case), details=details, today=TODAY)
     )
     assert "Telephone:" not in download.papers
     details["phone"] = "(916) 555-0100"
     download = _read(
-        packet_build(case=case, screening=screen(case), details=details, today=TODAY)
+        packet_build(facts=case, screening=screen(case), details=details, today=TODAY)
     )
     assert "Telephone: (916) 555-0100" in download.papers
 
@@ -408,7 +408,7 @@ def test_a_service_date_gives_the_response_date() -> None:
     details = make_full_details() | {"service_date": date(2026, 12, 1)}
     case = make_trafficking_case()
     download = _read(
-        packet_build(case=case, screening=screen(case), details=details, today=TODAY)
+        packet_build(facts=case, screening=screen(case), details=details, today=TODAY)
     )
     assert "On December 1, 2026 I served" in download.papers
     assert "the response is due by January 15, 2027" in download.papers
@@ -450,7 +450,7 @@ def test_odd_characters_never_break_either_file(odd: str) -> None:
         details[key] = f"{details.get(key, '')}{odd}x"
     details["mailing_address"] = f"P.O. Box 1{odd}\nSacramento{odd}"
     packet = packet_build(
-        case=case, screening=screen(case), details=details, today=TODAY
+        facts=case, screening=screen(case), details=details, today=TODAY
     )
     download = _read(packet)
     for text in (download.pdf_text, download.word_text):
@@ -502,7 +502,7 @@ def test_long_unbroken_text_stays_inside_the_margins() -> None:
     }
     case = make_trafficking_case()
     packet = packet_build(
-        case=case, screening=screen(case), details=details, today=TODAY
+        facts=case, screening=screen(case), details=details, today=TODAY
     )
     pdf = petition_render_pdf(packet=packet)
     for page in pdf_words(pdf):

@@ -45,7 +45,7 @@ def packet_pdf() -> bytes:
     # The Alameda misdemeanor was arrested outside the City of Alameda.
     details = make_full_details() | {"prosecutor_2": "da"}
     packet = packet_build(
-        case=case, screening=screen(case), details=details, today=TODAY
+        facts=case, screening=screen(case), details=details, today=TODAY
     )
     return papers_pdf(packet)
 
