@@ -26,6 +26,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext_lazy
+
 from petitions.counties import Agency, County, county_lookup
 from screener.rules.contract import Remedy, Status
 from screener.rules.petition import petition_law
@@ -84,10 +88,19 @@ class Statute:
     response_days: int
 
     def cite(self, subdivision: str | None = None) -> str:
-        """Cite a subdivision only if its letter is confirmed; else "see §"."""
+        """Cite a subdivision only if its letter is confirmed; else "see §".
+
+        Worded in the active language: the papers are always rendered in
+        English, the "Before you file" sheet in the reader's language
+        ("Código Penal, art. 236.14"). The spaces after "§" and "subd."
+        are no-break spaces (U+00A0), so a citation never breaks there.
+        """
         if subdivision and subdivision in self.confirmed_subdivisions:
-            return f"Pen. Code, §\u00a0{self.section}, subd.\u00a0({subdivision})"
-        return f"see Pen. Code, §\u00a0{self.section}"
+            return _("Pen. Code, § %(section)s, subd. (%(letter)s)") % {
+                "section": self.section,
+                "letter": subdivision,
+            }
+        return _("see Pen. Code, § %(section)s") % {"section": self.section}
 
     @property
     def is_trafficking(self) -> bool:
@@ -166,8 +179,16 @@ LEVEL_WORDS = {
 }
 
 # Languages a statement may be written in; anything but English gets an
-# English translation blank and a translator's declaration.
-STATEMENT_LANGUAGES = {"en": "English", "es": "Spanish"}
+# English translation blank and a translator's declaration. Named in the
+# active language: English in the papers, the reader's on the sheet.
+STATEMENT_LANGUAGES = {
+    "en": pgettext_lazy("language, within a sentence", "English"),
+    "es": pgettext_lazy("language, within a sentence", "Spanish"),
+}
+
+# Languages the "Before you file" sheet is written in. The papers after it
+# are always in English: California courts take English filings.
+SHEET_LANGUAGES = ("en", "es")
 
 
 @dataclass(frozen=True)
@@ -264,18 +285,40 @@ UNKNOWN_PROSECUTOR = Office(
 
 
 @dataclass(frozen=True)
+class Wording:
+    """A message marked for translation and its values, worded when printed.
+
+    A packet is built once, but what only the "Before you file" sheet says is
+    printed in the sheet's language: such text is kept as its English
+    message (marked with ``gettext_noop``) and its values, and ``str()``
+    puts it into words in the language active at that moment.
+    """
+
+    message: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return _(self.message) % dict(self.values)
+
+
+@dataclass(frozen=True)
 class PacketRecord:
     """A record as printed: the candidate plus what the drafter told us."""
 
     candidate: CandidateRecord
     case_number: str
     agency: Office
-    # Why the prosecuting agency could not be worked out ("" when it could).
-    agency_unknown_because: str = ""
+    # Why the prosecuting agency could not be worked out (None when it could).
+    unknown_because: Wording | None = None
 
     @property
     def agency_unsure(self) -> bool:
         return not self.agency.known
+
+    @property
+    def agency_unknown_because(self) -> str:
+        """Why the prosecuting agency is left blank, in the active language."""
+        return str(self.unknown_because) if self.unknown_because else ""
 
     @property
     def disposition_words(self) -> str:
@@ -401,6 +444,9 @@ class Packet:
     statement_language: str = "en"
     law_checked_on: date | None = None
     sealed_evidence: tuple[EvidenceItem, ...] = field(default=())
+    # The language of the "Before you file" sheet (``SHEET_LANGUAGES``): the
+    # one place it is decided; the papers are English whatever it is.
+    sheet_language: str = "en"
 
     @property
     def translated(self) -> bool:
@@ -409,7 +455,8 @@ class Packet:
 
     @property
     def statement_language_name(self) -> str:
-        return STATEMENT_LANGUAGES.get(self.statement_language, "Spanish")
+        """The statement's language, named in the active language."""
+        return str(STATEMENT_LANGUAGES.get(self.statement_language, "Spanish"))
 
     @property
     def has_attachments(self) -> bool:
@@ -572,7 +619,7 @@ ELSEWHERE_IN_COUNTY = "da"
 
 def _agency_for(
     candidate: CandidateRecord, county: County | None, arrest_city: str
-) -> tuple[Office, str]:
+) -> tuple[Office, Wording | None]:
     """The office to serve for one record, and why it is unknown if it is.
 
     § 236.14(c): service runs to the agency that obtained the conviction.
@@ -583,22 +630,33 @@ def _agency_for(
     left blank for the docket to tell (never the DA by default).
     """
     if county is None:
-        return UNKNOWN_PROSECUTOR, "the county of the case is not known"
+        return UNKNOWN_PROSECUTOR, Wording(
+            gettext_noop("the county of the case is not known")
+        )
     if candidate.level == "felony" or not county.city_prosecutors:
-        return office_of(county.district_attorney), ""
+        return office_of(county.district_attorney), None
     city_office = county.city_prosecutor(arrest_city) if arrest_city else None
     if city_office is not None:
         if candidate.level == "unknown":
-            return UNKNOWN_PROSECUTOR, (
-                f"the {county.district_attorney.name} prosecutes it if it was a "
-                f"felony, the {city_office.name} if it was a misdemeanor"
+            return UNKNOWN_PROSECUTOR, Wording(
+                gettext_noop(
+                    "the %(district_attorney)s prosecutes it if it was a felony, "
+                    "the %(city_office)s if it was a misdemeanor"
+                ),
+                (
+                    ("district_attorney", county.district_attorney.name),
+                    ("city_office", city_office.name),
+                ),
             )
-        return office_of(city_office), ""
+        return office_of(city_office), None
     if arrest_city == ELSEWHERE_IN_COUNTY:
-        return office_of(county.district_attorney), ""
-    return UNKNOWN_PROSECUTOR, (
-        f"in {county.name} County some cities prosecute their own misdemeanors, "
-        "and the city of arrest is not known"
+        return office_of(county.district_attorney), None
+    return UNKNOWN_PROSECUTOR, Wording(
+        gettext_noop(
+            "in %(county)s County some cities prosecute their own misdemeanors, "
+            "and the city of arrest is not known"
+        ),
+        (("county", county.name),),
     )
 
 
@@ -620,12 +678,17 @@ def packet_build(
     screening: Mapping[str, Any],
     details: Mapping[str, Any],
     today: date,
+    sheet_language: str = "en",
 ) -> Packet:
     """Assemble the packet: one consolidated petition per county.
 
     Same-county records share one petition (Cal. Stds. Jud. Admin., std.
     4.15(a)); records from different counties cannot be consolidated without
     every prosecutor's agreement (§ 236.14(e)), so each county gets its own.
+
+    ``sheet_language`` is the language the survivor reads the site in: her
+    "Before you file" sheet is written in it. An attorney's sheet stays in
+    English, as the papers always do.
     """
     options = statute_options(facts)
     remedy = details.get("statute") or (options[0] if options else TRAFFICKING)
@@ -643,7 +706,7 @@ def packet_build(
                 candidate=candidate,
                 case_number=number or blank("case number"),
                 agency=agency,
-                agency_unknown_because=because,
+                unknown_because=because,
             )
         )
         counties[label] = county
@@ -651,6 +714,7 @@ def packet_build(
     victimization = facts.get("victimization") or {}
     public, sealed = _evidence(details)
     language = str(details.get("statement_language") or "en")
+    attorney = _attorney(details)
     return Packet(
         statute=statute,
         petitioner=_petitioner(details),
@@ -668,9 +732,12 @@ def packet_build(
         else None,
         victimization_ongoing=str(victimization.get("ongoing") or "unsure"),
         sought_services=str(victimization.get("sought_services") or "unsure"),
-        attorney=_attorney(details),
+        attorney=attorney,
         statement_language=language if language in STATEMENT_LANGUAGES else "en",
         law_checked_on=law_checked_on(today),
+        sheet_language=sheet_language
+        if attorney is None and sheet_language in SHEET_LANGUAGES
+        else "en",
     )
 
 
@@ -682,8 +749,20 @@ class SheetSection:
     points: tuple[str, ...]
 
 
-def _date_words(day: date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
+def date_words(day: date) -> str:
+    """A date written out in the active language, the month in full.
+
+    "December 1, 2026" on the papers and an English sheet; "1 de diciembre
+    de 2026" on a Spanish sheet (the order and the "de" are the
+    translation's, the month's name Django's).
+    """
+    # Translators: a date written out, e.g. "December 1, 2026". Spanish:
+    # "1 de diciembre de 2026".
+    return _("%(month)s %(day)s, %(year)s") % {
+        "month": MONTHS[day.month],
+        "day": day.day,
+        "year": day.year,
+    }
 
 
 def before_you_file(packet: Packet) -> tuple[SheetSection, ...]:  # noqa: C901
@@ -692,153 +771,270 @@ def before_you_file(packet: Packet) -> tuple[SheetSection, ...]:  # noqa: C901
     The filed papers carry no drafting note, no "verify" flag and no note on
     unverified law; all of it is here, on a sheet that says it is not part of
     the filing. It speaks to the attorney ("your client") in attorney mode.
+
+    Worded in the active language (``render.sheet_render_html`` makes it
+    ``packet.sheet_language``). Each sentence is one message, with the
+    attorney's wording a message of its own, so a translation never has to
+    stitch "you" and "your client" into a sentence. What comes from the
+    papers (case numbers, offenses, county, court and office names,
+    addresses) is put in as it is printed there.
     """
     lawyer = packet.attorney is not None
-    you = "your client" if lawyer else "you"
-    your = "your client's" if lawyer else "your"
     s = packet.statute
     checks: list[str] = [
-        "Fill in every highlighted [TO BE COMPLETED: ...] blank, by hand or in "
-        "the Word file, and read every paper through before anyone signs it.",
-        "Check each case number against the court's record of the case.",
+        _(
+            "Fill in every highlighted [TO BE COMPLETED: ...] blank, by hand or "
+            "in the Word file, and read every paper through before anyone signs it."
+        ),
+        _("Check each case number against the court's record of the case."),
     ]
     for cp in packet.county_packets:
         for r in cp.records:
             if r.candidate.needs_attorney_review:
                 checks.append(
-                    f"Case no. {r.case_number} ({r.candidate.offense_words}, "
-                    f"{cp.county_label} County): the screening could not confirm "
-                    "that this record qualifies. A lawyer should confirm it, or "
-                    "remove it from the papers, before filing."
+                    _(
+                        "Case no. %(number)s (%(offense)s, %(county)s County): the "
+                        "screening could not confirm that this record qualifies. A "
+                        "lawyer should confirm it, or remove it from the papers, "
+                        "before filing."
+                    )
+                    % {
+                        "number": r.case_number,
+                        "offense": r.candidate.offense_words,
+                        "county": cp.county_label,
+                    }
                 )
         if cp.has_juvenile_records:
             checks.append(
-                f"{cp.county_label} County: a juvenile adjudication may have to be "
-                "filed in the juvenile court, under that court's caption and "
-                "confidentiality rules (Welf. & Inst. Code, § 827). Ask the clerk "
-                "or a lawyer."
+                _(
+                    "%(county)s County: a juvenile adjudication may have to be "
+                    "filed in the juvenile court, under that court's caption and "
+                    "confidentiality rules (Welf. & Inst. Code, § 827). Ask the "
+                    "clerk or a lawyer."
+                )
+                % {"county": cp.county_label}
             )
     if not s.is_trafficking:
         checks.append(
-            "Section 236.15 is cited without subdivision letters: the procedure "
-            f"in the memorandum (service, the {s.response_days}-day response, unopposed "
-            "petitions, hearings, the stay of fines, timing and the "
-            "confidentiality of the name) is stated from section 236.14, which "
-            "section 236.15 is understood to mirror. Check the text of section "
-            "236.15 before filing."
+            _(
+                "Section 236.15 is cited without subdivision letters: the "
+                "procedure in the memorandum (service, the %(days)s-day response, "
+                "unopposed petitions, hearings, the stay of fines, timing and the "
+                "confidentiality of the name) is stated from section 236.14, "
+                "which section 236.15 is understood to mirror. Check the text of "
+                "section 236.15 before filing."
+            )
+            % {"days": s.response_days}
         )
     if packet.petitioner.uses_initials or packet.sealed_evidence:
         checks.append(
-            "The confidential attachment is not listed in the proof of service. "
-            "Decide, with the clerk's sealing procedure in hand, whether and how "
-            "the prosecuting office is given it."
+            _(
+                "The confidential attachment is not listed in the proof of "
+                "service. Decide, with the clerk's sealing procedure in hand, "
+                "whether and how the prosecuting office is given it."
+            )
         )
     checks.append(
-        "The proposed order asks that records be sealed within one year of the "
-        "arrest or 90 days of the order, whichever is later, and then "
-        "destroyed. Check the periods in the current statute."
+        _(
+            "The proposed order asks that records be sealed within one year of "
+            "the arrest or 90 days of the order, whichever is later, and then "
+            "destroyed. Check the periods in the current statute."
+        )
     )
     if packet.translated:
-        checks.append(
-            f"{your.capitalize()} statement is in {packet.statement_language_name}, "
-            "as written. The court needs an English translation: a translator "
-            "fills in the English translation under each passage of the "
-            "declaration and signs the translator's declaration at its end."
-        )
+        language = {"language": packet.statement_language_name}
+        if lawyer:
+            translation_needed = _(
+                "Your client's statement is in %(language)s, as written. The "
+                "court needs an English translation: a translator fills in the "
+                "English translation under each passage of the declaration and "
+                "signs the translator's declaration at its end."
+            )
+        else:
+            translation_needed = _(
+                "Your statement is in %(language)s, as written. The court needs "
+                "an English translation: a translator fills in the English "
+                "translation under each passage of the declaration and signs the "
+                "translator's declaration at its end."
+            )
+        checks.append(translation_needed % language)
     names: list[str] = []
     if packet.petitioner.uses_initials:
+        initials = {"initials": packet.petitioner.display_name}
+        if lawyer:
+            only_initials = _(
+                "The papers use your client's initials (%(initials)s) everywhere, "
+                "as the request for confidentiality asks. One paper carries your "
+                "client's full name: the confidential attachment, lodged "
+                "conditionally under seal, because the court must be able to "
+                "match your client to the case records. Do not write the full "
+                "name on any other paper. Confirm the court's local practice for "
+                "the confidential attachment."
+            )
+        else:
+            only_initials = _(
+                "The papers use your initials (%(initials)s) everywhere, as the "
+                "request for confidentiality asks. One paper carries your full "
+                "name: the confidential attachment, lodged conditionally under "
+                "seal, because the court must be able to match you to the case "
+                "records. Do not write the full name on any other paper. Confirm "
+                "the court's local practice for the confidential attachment."
+            )
+        names.append(only_initials % initials)
+    elif lawyer:
         names.append(
-            f"The papers use {your} initials ({packet.petitioner.display_name}) "
-            "everywhere, as the request for confidentiality asks. One paper "
-            f"carries {your} full name: the confidential attachment, lodged "
-            "conditionally under seal, because the court must be able to match "
-            f"{you} to the case records. Do not write the full name on any "
-            "other paper. Confirm the court's local practice for the "
-            "confidential attachment."
+            _(
+                "The papers use your client's full name, as chosen. The law keeps "
+                "the full name out of the public record of these petitions; using "
+                "initials instead is safer for many people. To use initials, "
+                "draft the papers again with that box ticked."
+            )
         )
     else:
         names.append(
-            f"The papers use {your} full name, as chosen. The law keeps the "
-            "full name out of the public record of these petitions; using "
-            f"initials instead is safer for many people. To use initials, "
-            "draft the papers again with that box ticked."
+            _(
+                "The papers use your full name, as chosen. The law keeps the full "
+                "name out of the public record of these petitions; using initials "
+                "instead is safer for many people. To use initials, draft the "
+                "papers again with that box ticked."
+            )
         )
     if packet.sealed_evidence:
         names.append(
-            "Documents that show immigration status (T visa, U visa, Continued "
-            "Presence, Forms I-914 or I-918) are not named in any public paper. "
-            "They are listed only in the confidential attachment, to be lodged "
-            "conditionally under seal or shown to the judge in camera. Never "
-            "attach them to the petition itself."
+            _(
+                "Documents that show immigration status (T visa, U visa, Continued "
+                "Presence, Forms I-914 or I-918) are not named in any public "
+                "paper. They are listed only in the confidential attachment, to "
+                "be lodged conditionally under seal or shown to the judge in "
+                "camera. Never attach them to the petition itself."
+            )
         )
     where: list[str] = []
     for cp in packet.county_packets:
         court = cp.court
         where.append(
-            f"{cp.county_label} County: file with the {court.name}, "
-            f"{', '.join(court.address_lines)}. Telephone: {court.phone}."
+            _(
+                "%(county)s County: file with the %(court)s, %(address)s. "
+                "Telephone: %(phone)s."
+            )
+            % {
+                "county": cp.county_label,
+                "court": court.name,
+                "address": ", ".join(court.address_lines),
+                "phone": court.phone,
+            }
             + _provenance(court)
         )
-    where.append(
-        "Make copies before filing: the clerk keeps the original; keep one "
-        f"copy for {you} and one for each prosecuting office to be served. Ask "
-        "the clerk whether the court wants more, and how it takes papers "
-        "lodged under seal. Filing fees are waived for these petitions; ask the clerk if asked to pay."
-    )
-    serve: list[str] = [
-        "Someone who is at least 18 and not a party (not "
-        f"{'your client' if lawyer else 'you'}) serves a copy of every paper "
-        "on each prosecuting office below, by hand or by first-class mail, "
-        "then dates and signs the proof of service. File the signed proof of "
-        f"service with the court ({s.cite('c')})."
-    ]
+    if lawyer:
+        copies = _(
+            "Make copies before filing: the clerk keeps the original; keep one "
+            "copy for your client and one for each prosecuting office to be "
+            "served. Ask the clerk whether the court wants more, and how it "
+            "takes papers lodged under seal. Filing fees are waived for these "
+            "petitions; ask the clerk if asked to pay."
+        )
+    else:
+        copies = _(
+            "Make copies before filing: the clerk keeps the original; keep one "
+            "copy for you and one for each prosecuting office to be served. Ask "
+            "the clerk whether the court wants more, and how it takes papers "
+            "lodged under seal. Filing fees are waived for these petitions; ask "
+            "the clerk if asked to pay."
+        )
+    where.append(copies)
+    if lawyer:
+        who_serves = _(
+            "Someone who is at least 18 and not a party (not your client) serves "
+            "a copy of every paper on each prosecuting office below, by hand or "
+            "by first-class mail, then dates and signs the proof of service. "
+            "File the signed proof of service with the court (%(cite)s)."
+        )
+    else:
+        who_serves = _(
+            "Someone who is at least 18 and not a party (not you) serves a copy "
+            "of every paper on each prosecuting office below, by hand or by "
+            "first-class mail, then dates and signs the proof of service. File "
+            "the signed proof of service with the court (%(cite)s)."
+        )
+    serve: list[str] = [who_serves % {"cite": s.cite("c")}]
     for cp in packet.county_packets:
         for agency in cp.agencies:
             if agency.known:
                 serve.append(
-                    f"{agency.name}, {', '.join(agency.address_lines)}. "
-                    f"Telephone: {agency.phone}." + _provenance(agency)
+                    _("%(office)s, %(address)s. Telephone: %(phone)s.")
+                    % {
+                        "office": agency.name,
+                        "address": ", ".join(agency.address_lines),
+                        "phone": agency.phone,
+                    }
+                    + _provenance(agency)
                 )
         for r in cp.unknown_agency_records:
             serve.append(
-                f"Case no. {r.case_number}: the prosecuting office is left "
-                f"blank because {r.agency_unknown_because}. The court's docket "
-                "(register of actions) for the case names the prosecutor: ask "
-                "the clerk, or look the case up on the court's website, and "
-                "write that office's name and address in the blanks of the "
-                "notice, the proposed order and the proof of service."
+                _(
+                    "Case no. %(number)s: the prosecuting office is left blank "
+                    "because %(reason)s. The court's docket (register of actions) "
+                    "for the case names the prosecutor: ask the clerk, or look the "
+                    "case up on the court's website, and write that office's name "
+                    "and address in the blanks of the notice, the proposed order "
+                    "and the proof of service."
+                )
+                % {"number": r.case_number, "reason": r.agency_unknown_because}
             )
     if packet.service_date and packet.response_due:
-        response = (
-            f"The prosecuting office has {s.response_days} days from service to respond "
-            f"({s.cite('c')}): served on {_date_words(packet.service_date)}, its "
-            f"response is due by {_date_words(packet.response_due)}."
+        response = _(
+            "The prosecuting office has %(days)s days from service to respond "
+            "(%(cite)s): served on %(served)s, its response is due by %(due)s."
+        ) % {
+            "days": s.response_days,
+            "cite": s.cite("c"),
+            "served": date_words(packet.service_date),
+            "due": date_words(packet.response_due),
+        }
+    else:
+        response = _(
+            "The prosecuting office has %(days)s days from the day it is served "
+            "to respond (%(cite)s). Count %(days)s days from the date on the "
+            "signed proof of service."
+        ) % {"days": s.response_days, "cite": s.cite("c")}
+    if lawyer:
+        unopposed = _(
+            "If no opposition is filed, the court may treat the petition as "
+            "unopposed and grant it (%(unopposed)s). A hearing is held only if "
+            "the petition is opposed or the court decides it needs one "
+            "(%(hearing)s). At a hearing the judge may hear your client, look at "
+            "the evidence and hear the prosecutor's opposition."
         )
     else:
-        response = (
-            f"The prosecuting office has {s.response_days} days from the day it is "
-            f"served to respond ({s.cite('c')}). Count {s.response_days} days from "
-            "the date on the "
-            "signed proof of service."
+        unopposed = _(
+            "If no opposition is filed, the court may treat the petition as "
+            "unopposed and grant it (%(unopposed)s). A hearing is held only if "
+            "the petition is opposed or the court decides it needs one "
+            "(%(hearing)s). At a hearing the judge may hear you, look at the "
+            "evidence and hear the prosecutor's opposition."
         )
     hearing = [
         response,
-        "If no opposition is filed, the court may treat the petition as "
-        f"unopposed and grant it ({s.cite('d')}). A hearing is held only if "
-        f"the petition is opposed or the court decides it needs one "
-        f"({s.cite('f')}). At a hearing the judge may hear {you}, look at "
-        "the evidence and hear the prosecutor's opposition.",
-        "Ask the clerk whether the court sets a hearing date when the "
-        "petition is filed, and write it in the caption (date, time, "
-        "department). An unopposed petitioner may appear by counsel; "
-        f"otherwise ask the court about appearing remotely ({s.cite()}).",
+        unopposed % {"unopposed": s.cite("d"), "hearing": s.cite("f")},
+        _(
+            "Ask the clerk whether the court sets a hearing date when the "
+            "petition is filed, and write it in the caption (date, time, "
+            "department). An unopposed petitioner may appear by counsel; "
+            "otherwise ask the court about appearing remotely (%(cite)s)."
+        )
+        % {"cite": s.cite()},
     ]
     sections = [
-        SheetSection("What to check", tuple(checks)),
-        SheetSection(f"{your.capitalize()} name in the papers", tuple(names)),
-        SheetSection("Where to file", tuple(where)),
-        SheetSection("Serving the prosecutor", tuple(serve)),
-        SheetSection("After filing: the response and the hearing", tuple(hearing)),
+        SheetSection(_("What to check"), tuple(checks)),
+        SheetSection(
+            _("Your client's name in the papers")
+            if lawyer
+            else _("Your name in the papers"),
+            tuple(names),
+        ),
+        SheetSection(_("Where to file"), tuple(where)),
+        SheetSection(_("Serving the prosecutor"), tuple(serve)),
+        SheetSection(_("After filing: the response and the hearing"), tuple(hearing)),
     ]
     return tuple(sections)
 
@@ -846,8 +1042,11 @@ def before_you_file(packet: Packet) -> tuple[SheetSection, ...]:  # noqa: C901
 def _provenance(office: Office) -> str:
     """Where an address came from, or a warning that nobody checked it."""
     if office.source and office.checked:
-        return f" (Taken from {office.source}, checked {office.checked}.)"
-    return " (Not checked against an official source: confirm before filing.)"
+        return " " + _("(Taken from %(source)s, checked %(checked)s.)") % {
+            "source": office.source,
+            "checked": office.checked,
+        }
+    return " " + _("(Not checked against an official source: confirm before filing.)")
 
 
 def packet_record_ids(facts: Mapping[str, Any], output: dict[str, Any]) -> set[str]:

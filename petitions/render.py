@@ -20,13 +20,14 @@ from functools import cache
 import cssselect2
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
 from petitions.fetcher import STATIC_DIR, StaticAssetFetcher
 from petitions.font_subsets import SubsetOnceFonts
-from petitions.packet import Packet, before_you_file, printable
+from petitions.packet import Packet, before_you_file, blank, date_words, printable
 
 FONT_CONFIG = FontConfiguration()
 
@@ -81,12 +82,25 @@ def packet_render_html(*, packet: Packet) -> str:
 
 
 def sheet_render_html(*, packet: Packet) -> str:
-    """The "Before you file" sheet: drafting notes, never part of the filing."""
-    with translation.override("en"):
+    """The "Before you file" sheet: drafting notes, never part of the filing.
+
+    Written in ``packet.sheet_language`` (a survivor reading the site in
+    Spanish gets a sheet she can read; an attorney's is in English), dates
+    included. The papers after it are ``packet_render_html``'s, in English.
+    """
+    with translation.override(packet.sheet_language):
+        checked = packet.law_checked_on
         return _finished(
             render_to_string(
                 "petitions/before_you_file.html",
-                {"packet": packet, "sheet": before_you_file(packet)},
+                {
+                    "packet": packet,
+                    "sheet": before_you_file(packet),
+                    "prepared_on": date_words(packet.prepared_on),
+                    "law_checked_on": date_words(checked)
+                    if checked
+                    else blank(_("date the law was last checked")),
+                },
             )
         )
 

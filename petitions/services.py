@@ -92,9 +92,22 @@ def packet_for(
     screening: Mapping[str, Any],
     details: Mapping[str, Any],
     today: date,
+    *,
+    sheet_language: str = "en",
 ) -> Packet:
-    """The packet for a case and the drafting details."""
-    return packet_build(facts=facts, screening=screening, details=details, today=today)
+    """The packet for a case and the drafting details.
+
+    ``sheet_language`` is the language the survivor reads the site in, for
+    her "Before you file" sheet; the papers are English whatever it is, and
+    an attorney's packet keeps an English sheet (``packet_build``).
+    """
+    return packet_build(
+        facts=facts,
+        screening=screening,
+        details=details,
+        today=today,
+        sheet_language=sheet_language,
+    )
 
 
 def packet_size(packet: Packet) -> int:

@@ -64,7 +64,15 @@ def draft(request: HttpRequest) -> HttpResponse:
         initial={"statement_language": language},
     )
     if request.method == "POST" and form.is_valid():
-        packet = packet_for(facts, screening, form.cleaned_data, timezone.localdate())
+        # Her "Before you file" sheet in the language she reads; the court
+        # papers stay in English.
+        packet = packet_for(
+            facts,
+            screening,
+            form.cleaned_data,
+            timezone.localdate(),
+            sheet_language=language,
+        )
         if not packet.county_packets:
             form.add_error(
                 "statute" if "statute" in form.fields else None,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from core.visitor_store import load_facts
-from tests.petitions.conftest import pdf_text, put_case_in_session
+from tests.petitions.conftest import pdf_pages_text, pdf_text, put_case_in_session
 
 pytestmark = pytest.mark.django_db
 
@@ -267,5 +267,11 @@ def test_court_papers_stay_in_english_when_the_site_is_in_spanish(
     text = pdf_text(response.content)
     assert "On December 1, 2026 I served" in text
     assert "the response is due by January 15, 2027" in text
-    assert "diciembre" not in text
-    assert "enero" not in text
+    # The "Before you file" sheet on top is hers, in Spanish
+    # (test_sheet_spanish.py); the papers after it are not.
+    pages = pdf_pages_text(response.content)
+    sheet_footer = pages[0].strip().splitlines()[-1]
+    papers = " ".join(p for p in pages if p.strip().splitlines()[-1] != sheet_footer)
+    assert "PROOF OF SERVICE" in papers
+    assert "diciembre" not in papers
+    assert "enero" not in papers
