@@ -68,7 +68,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _packet(sheet_language: str, **more: Any) -> Packet:
-    case = make_trafficking_case()
+    case: Any = make_trafficking_case()
     details = make_full_details() | {"service_date": SERVED} | more
     return packet_build(
         facts=case,
@@ -187,7 +187,7 @@ def test_the_papers_are_the_same_bytes_whatever_the_sheets_language() -> None:
 def test_an_attorneys_sheet_stays_in_english() -> None:
     """Staff may read the site in Spanish; the sheet speaks to counsel in English."""
     with translation.override("es"):
-        case = make_trafficking_case()
+        case: Any = make_trafficking_case()
         packet = packet_for(
             case,
             screen(case),
@@ -207,7 +207,7 @@ def test_an_attorneys_sheet_stays_in_english() -> None:
 
 def test_the_intake_packet_ignores_the_readers_language_for_the_sheet() -> None:
     """``packet_for`` without a sheet language (the attorney's draft) is English."""
-    case = make_trafficking_case()
+    case: Any = make_trafficking_case()
     packet = packet_for(case, screen(case), make_full_details(), TODAY)
     assert packet.sheet_language == "en"
 
