@@ -240,7 +240,7 @@ class Office:
     address_lines: tuple[str, ...]
     phone: str
     source: str = ""
-    checked: str = ""
+    checked: date | None = None
     known: bool = True
 
 
@@ -252,7 +252,7 @@ def office_of(agency: Agency) -> Office:
         address_lines=lines or (blank(f"mailing address of the {agency.name}"),),
         phone=agency.phone or blank(f"telephone of the {agency.name}"),
         source=agency.source or "",
-        checked=str(agency.checked or ""),
+        checked=agency.checked,
     )
 
 
@@ -272,7 +272,7 @@ def court_of(county: County | None) -> Office:
         # Each office's own source and date (petitions/data/counties.yaml).
         phone=county.court.phone or blank(f"telephone of the {county.court_name}"),
         source=county.court.source or "",
-        checked=str(county.court.checked or ""),
+        checked=county.court.checked,
     )
 
 
@@ -1044,7 +1044,7 @@ def _provenance(office: Office) -> str:
     if office.source and office.checked:
         return " " + _("(Taken from %(source)s, checked %(checked)s.)") % {
             "source": office.source,
-            "checked": office.checked,
+            "checked": date_words(office.checked),
         }
     return " " + _("(Not checked against an official source: confirm before filing.)")
 

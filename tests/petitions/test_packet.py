@@ -284,7 +284,10 @@ def test_user_choice_of_236_15_is_honoured_when_both_kinds_were_reported(
     trafficking_case["victimization"]["kinds"].append("intimate_partner_violence")
     screening = screen(trafficking_case)
     default = packet_build(
-        facts=trafficking_case, screening=screening, details={}, today=date(2026, 11, 24)
+        facts=trafficking_case,
+        screening=screening,
+        details={},
+        today=date(2026, 11, 24),
     )
     chosen = packet_build(
         facts=trafficking_case,

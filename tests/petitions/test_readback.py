@@ -109,7 +109,9 @@ def _build(statute: str, attorney: bool, language: str) -> Packet:
         details |= ATTORNEY
     if language == "es":
         details |= SPANISH
-    return packet_build(facts=case, screening=screen(case), details=details, today=TODAY)
+    return packet_build(
+        facts=case, screening=screen(case), details=details, today=TODAY
+    )
 
 
 @dataclasses.dataclass

@@ -28,18 +28,20 @@ LANGUAGE_NAMES = {"English", "Español"}
 
 
 def parse_po(text: str) -> list[dict[str, Any]]:
-    """Entries of a .po file: msgid, msgstr, flags and source files."""
+    """Entries of a .po file: msgctxt, msgid, msgstr, flags and source files."""
     entries = []
     for block in text.split("\n\n"):
         lines = block.strip().splitlines()
-        entry: dict[str, Any] = {"files": [], "flags": "", "msgid": "", "msgstr": ""}
+        entry: dict[str, Any] = {
+            "files": [], "flags": "", "msgctxt": "", "msgid": "", "msgstr": ""
+        }  # fmt: skip
         current = None
         for line in lines:
             if line.startswith("#:"):
                 entry["files"] += [p.rsplit(":", 1)[0] for p in line[2:].split()]
             elif line.startswith("#,"):
                 entry["flags"] += line
-            elif line.startswith(("msgid ", "msgstr ")):
+            elif line.startswith(("msgctxt ", "msgid ", "msgstr ")):
                 current, _, rest = line.partition(" ")
                 entry[current] = rest[1:-1]
             elif line.startswith('"') and current:
@@ -104,7 +106,13 @@ def test_the_compiled_catalog_matches_the_po_file() -> None:
     translated = [e for e in entries if e["msgstr"] and "fuzzy" not in e["flags"]]
     assert len(translated) > 300
     for entry in translated:
-        assert compiled.gettext(unescape(entry["msgid"])) == unescape(entry["msgstr"])
+        msgid = unescape(entry["msgid"])
+        said = (
+            compiled.pgettext(unescape(entry["msgctxt"]), msgid)
+            if entry["msgctxt"]
+            else compiled.gettext(msgid)
+        )
+        assert said == unescape(entry["msgstr"])
 
 
 TAG = re.compile(r"<[^>]*>", re.S)
