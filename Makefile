@@ -42,10 +42,11 @@ test-rules: install
 test-app: install
 	$(PY) -m pytest -q -p no:cacheprovider --ignore=tests/rules
 
-# Your own loop, about a minute: every test but the real-browser ones, the
-# rules without the coverage gate. `make test` stays the whole truth.
+# Your own loop: every test but the real-browser ones, the rules without the
+# coverage gate, spread over the machine's cores (pytest-xdist; each worker
+# has its own test database). `make test` stays the whole truth, one process.
 test-fast: install
-	$(PY) -m pytest -q -p no:cacheprovider -m "not browser" -x
+	$(PY) -m pytest -q -p no:cacheprovider -m "not browser" -x -n auto --dist worksteal
 
 lint: install
 	$(VENV)/bin/ruff check .
