@@ -23,7 +23,10 @@ people queue in the shared cache, in the order they were first refused, and
 a free slot goes to the person who has waited longest: someone asking for
 one packet during another client's burst of large packets gets the next
 slot, not the slot after the burst. A place in the queue lapses when its
-holder stops asking (``QUEUE_PATIENCE_SECONDS`` after the last try).
+holder stops asking (``QUEUE_PATIENCE_SECONDS`` after the last try). The
+queue is one cache entry read, changed and written back; a short lock in
+the cache (``cache.add``, atomic on Redis and in one process) keeps two
+servers changing it at once from writing over each other's places.
 
 One person renders one packet at a time. While her packet is being made,
 her other requests (a burst of the same download, a double click) are
@@ -45,6 +48,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
@@ -65,6 +69,13 @@ BUSY_RETRY_SECONDS = 10
 NEXT_RETRY_SECONDS = 3
 QUEUE_KEY = "petition:queue"
 QUEUE_PATIENCE_SECONDS = 30
+QUEUE_LOCK_KEY = "petition:queue-lock"
+# The lock outlives any change of the queue (a few milliseconds) and lapses
+# by itself if the server holding it dies; nobody waits longer than
+# QUEUE_LOCK_WAIT_SECONDS for it (then the change goes ahead unlocked, as
+# it did before there was a lock: fairness may slip, nothing is refused).
+QUEUE_LOCK_SECONDS = 2
+QUEUE_LOCK_WAIT_SECONDS = 0.2
 RENDERING_KEY = "petition:rendering:"
 # A render-in-flight mark outlives any render; it lapses by itself if the
 # server making the packet dies before it can take the mark away.
@@ -200,13 +211,41 @@ def _save_queue(queue: dict[str, list[float]]) -> None:
         return
 
 
+@contextmanager
+def _queue_locked() -> Iterator[None]:
+    """Hold the queue's lock while the queue is read, changed and written.
+
+    Without it, two refusals at once (on two servers) each read the queue,
+    each add their person and each write it back: the second write drops
+    the first person's place, and she queues again from the back.
+    """
+    token = uuid.uuid4().hex
+    deadline = time.monotonic() + QUEUE_LOCK_WAIT_SECONDS
+    held = False
+    with contextlib.suppress(Exception):  # no cache: no queue to protect
+        while not (
+            held := bool(cache.add(QUEUE_LOCK_KEY, token, timeout=QUEUE_LOCK_SECONDS))
+        ):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.005)
+    try:
+        yield
+    finally:
+        if held:
+            with contextlib.suppress(Exception):  # it lapses by itself
+                if cache.get(QUEUE_LOCK_KEY) == token:
+                    cache.delete(QUEUE_LOCK_KEY)
+
+
 def _wait_in_line(person: str) -> RenderRefused:
     """Keep ``person``'s place in the queue; say when to come back."""
-    queue = _queue()
-    now = time.time()
-    first = queue.get(person, [now, now])[0]
-    queue[person] = [first, now]
-    _save_queue(queue)
+    with _queue_locked():
+        queue = _queue()
+        now = time.time()
+        first = queue.get(person, [now, now])[0]
+        queue[person] = [first, now]
+        _save_queue(queue)
     head = min(queue.items(), key=lambda item: item[1][0])[0]
     return _busy(NEXT_RETRY_SECONDS if head == person else BUSY_RETRY_SECONDS)
 
@@ -219,9 +258,12 @@ def _my_turn(person: str) -> bool:
 
 
 def _leave_line(person: str) -> None:
-    queue = _queue()
-    if queue.pop(person, None) is not None:
-        _save_queue(queue)
+    if person not in _queue():  # the common case: she never waited
+        return
+    with _queue_locked():
+        queue = _queue()
+        if queue.pop(person, None) is not None:
+            _save_queue(queue)
 
 
 def _start_rendering(person: str) -> bool:

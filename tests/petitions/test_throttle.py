@@ -198,6 +198,44 @@ def test_the_longest_waiting_person_gets_the_next_free_slot(
     assert burst.post(URL, _form_data()).status_code == 200
 
 
+def test_people_refused_at_the_same_moment_all_keep_their_place(
+    monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    """Two servers refusing two people at once must not drop either place.
+
+    The queue is read, changed and written back; the read is slowed down so
+    that every refusal reads the queue before any has written it, as two
+    servers can. Each person must still be in the queue afterwards. The
+    threads share an in-memory cache (atomic ``add``, like Redis), so no
+    database connection or committed cache row outlives the test.
+    """
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "queue-race",
+        }
+    }
+    read_queue = throttle._queue
+
+    def slow_read() -> dict[str, list[float]]:
+        queue = read_queue()
+        throttle.time.sleep(0.05)
+        return queue
+
+    monkeypatch.setattr(throttle, "_queue", slow_read)
+    people = [f"session:{n}" for n in range(4)]
+    threads = [
+        threading.Thread(target=throttle._wait_in_line, args=(person,))
+        for person in people
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(read_queue()) == people
+    assert cache.get(throttle.QUEUE_LOCK_KEY) is None  # given back
+
+
 def test_a_place_in_the_queue_lapses_when_its_holder_stops_asking(
     trafficking_case: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
