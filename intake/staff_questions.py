@@ -41,7 +41,7 @@ from intake.forms import (
     findings_offered,
 )
 from intake.models import Action, Case, Role, Source
-from screener import questionnaire, screenings, wizard
+from screener import questionnaire, wizard
 from screener.rules import InvalidFacts
 from screener.rules.facts import read_facts
 
@@ -120,16 +120,14 @@ def screen_attach(request: StaffRequest) -> HttpResponse:
     saved = wizard.load_answers(request)
     if not saved["records"]:
         return redirect("screener:check")
+    # Our own wizard never makes an invalid case; fail loudly. The service
+    # screens the facts once and stores the screening with them.
     contract = questionnaire.build_facts(saved, timezone.localdate())
-    # Our own wizard never makes an invalid case; fail loudly. This run is
-    # the screening stored with the case.
-    checked, _reason = screenings.screening_for(contract, None)
     if pending.get("case"):
         case = case_for(request, int(pending["case"]))
         services.case_set_facts(
             case=case,
             facts=contract,
-            screening=checked,
             actor=request.user,
             action=Action.SCREEN,
             detail="rescreen",
@@ -138,7 +136,6 @@ def screen_attach(request: StaffRequest) -> HttpResponse:
         case, _created = services.case_create(
             organization=membership.organization,
             facts=contract,
-            screening=checked,
             contact={},
             idempotency_key=uuid.UUID(pending["key"]),
             source=Source.STAFF,
@@ -208,14 +205,12 @@ def case_facts(request: StaffRequest, pk: int) -> HttpResponse:
             edited = _edited(stored, formset, person)
             try:
                 read_facts(edited, today=timezone.localdate())
-                checked, _reason = screenings.screening_for(edited, None)
             except InvalidFacts as error:
                 problems = _put_errors(error.errors, formset, person)
             else:
                 services.case_set_facts(
                     case=case,
                     facts=edited,
-                    screening=checked,
                     actor=request.user,
                     action=Action.EDIT,
                     detail="facts",

@@ -29,7 +29,6 @@ from rapsheet import jobs
 from rapsheet.extract import MAX_BYTES, ExtractError, check_limits
 from rapsheet.forms import CountForm, CountFormSet, UploadForm
 from rapsheet.models import SheetImport, Status
-from screener import screenings
 from screener.rules import InvalidFacts, screen
 from screener.rules.contract import Facts, Screening
 from screener.rules.facts import MAX_RECORDS
@@ -258,13 +257,11 @@ def _attach(
     ]
     facts["records"] = kept + confirmed
     facts["as_of"] = timezone.localdate().isoformat()
-    # Raises InvalidFacts: shown on the review page, nothing stored. This run
-    # is the screening stored with the new facts.
-    checked, _reason = screenings.screening_for(facts, None)
+    # Screens the new facts once and stores both; raises InvalidFacts before
+    # anything is stored (shown on the review page).
     services.case_set_facts(
         case=case,
         facts=facts,
-        screening=checked,
         actor=request.user,
         action=Action.SCREEN,
         detail="rapsheet",
