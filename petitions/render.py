@@ -9,6 +9,9 @@ Why it is built this way:
   so WeasyPrint cannot build a fetcher of its own (CVE-2026-55073).
 * One ``FontConfiguration`` per worker process: a new one per render leaks
   native memory and doubles render time (security research §1.8).
+* WeasyPrint's user-agent stylesheet without the page-margin and note rules
+  our papers never use (``petitions/ua_stylesheet.py``): a tenth of the
+  render time, nothing drawn differently.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from weasyprint.text.fonts import FontConfiguration
 from petitions.fetcher import STATIC_DIR, StaticAssetFetcher
 from petitions.font_subsets import SubsetOnceFonts
 from petitions.packet import Packet, before_you_file, blank, date_words, printable
+from petitions.ua_stylesheet import PaperHTML
 
 FONT_CONFIG = FontConfiguration()
 
@@ -120,8 +124,8 @@ def _parsed(html: str, fetcher: StaticAssetFetcher) -> HTML:
         # entity, and user text arrives escaped, so no entity can be smuggled.
         root = ElementTree.fromstring(html)  # noqa: S314
     except ElementTree.ParseError:
-        return HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    document = HTML.__new__(HTML)
+        return PaperHTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    document = PaperHTML.__new__(PaperHTML)
     document.base_url = base_url
     document.url_fetcher = fetcher
     document.media_type = "print"
