@@ -11,6 +11,13 @@ get in the way when text is copied out of the PDF.
 The right rule and the footer rule are one black pixel stretched by CSS
 (``pleading-rule.png``), so no fixed box is laid out on any page.
 
+The image covers only the band of the margin that has ink (the numbers and
+the double rule, 54-96 pt from the left edge), not the whole 108 pt margin:
+WeasyPrint re-encodes the image's pixels into every PDF it writes, and the
+white rest of the margin was 60 % of them. The band starts on a whole pixel
+(54 pt is 225 pixels at 300 dpi), so its pixels are the same ones the whole
+strip had there.
+
 ``python -m petitions.pleading_grid`` rewrites both images under
 ``static/petitions/``; a test checks the shipped files match.
 """
@@ -35,32 +42,33 @@ BASELINE = 16.05  # points below a line's top, where 12 pt text sits on 24 pt
 NUMBER_RIGHT = 80.0  # points from the left edge: numbers end here
 RULES = (90.0, 92.75)  # points: the double rule, 0.75 pt lines, left of the text
 RULE_WIDTH = 0.75
-STRIP_WIDTH = 108.0  # points: the left margin, where all of this lives
+STRIP_LEFT = 54.0  # points from the left edge: where the image starts
+STRIP_RIGHT = 96.0  # points: where it ends, past the double rule
 PAGE_HEIGHT = 792.0
 
 
 def grid_png() -> bytes:
-    """The left-margin strip: numbers 1-28 and the double rule, 300 dpi."""
+    """The left-margin band: numbers 1-28 and the double rule, 300 dpi."""
     scale = DPI / 72
     image = Image.new(
-        "L", (round(STRIP_WIDTH * scale), round(PAGE_HEIGHT * scale)), 255
+        "L",
+        (round((STRIP_RIGHT - STRIP_LEFT) * scale), round(PAGE_HEIGHT * scale)),
+        255,
     )
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(FONT_FILE), size=round(12 * scale))
     for number in range(1, LINES + 1):
         baseline = (TOP + PITCH * (number - 1) + BASELINE) * scale
         draw.text(
-            (NUMBER_RIGHT * scale, baseline),
+            ((NUMBER_RIGHT - STRIP_LEFT) * scale, baseline),
             str(number),
             font=font,
             fill=0,
             anchor="rs",
         )
     for left in RULES:
-        draw.rectangle(
-            (left * scale, 0, (left + RULE_WIDTH) * scale - 1, image.height),
-            fill=0,
-        )
+        start = (left - STRIP_LEFT) * scale
+        draw.rectangle((start, 0, start + RULE_WIDTH * scale - 1, image.height), fill=0)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

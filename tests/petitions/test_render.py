@@ -136,7 +136,7 @@ def test_every_page_is_letter_size_with_the_grid_image(packet_pdf: bytes) -> Non
         }
         seen.update(images)
         # The numbers strip, and the pixel stretched into the two other rules.
-        assert {(w, h) for _, w, h in images} == {(450, 3300), (1, 1)}
+        assert {(w, h) for _, w, h in images} == {(175, 3300), (1, 1)}
     assert len(seen) == 2  # each image embedded once, drawn on every page
 
 
