@@ -27,7 +27,10 @@ page; a flex caption block; ``overflow-wrap: anywhere``; fontTools font
 subsetting), beside ours (the C XML parser; the numbers and rule as one
 background image; ``break-word``; each font subset once per worker to a
 fixed repertoire and reused, ``petitions/font_subsets.py``, so neither
-fontTools nor HarfBuzz subsets on every render). Target: a
+fontTools nor HarfBuzz subsets on every render; WeasyPrint's user-agent
+stylesheet without the page-margin and note rules the papers never use,
+``petitions/ua_stylesheet.py``; the numbers image cropped to its inked band).
+Target: a
 median of 350 ms or less for the papers on the machine where today's took
 579 ms, so ours must be at most 0.60x today's, measured alternately in the
 same run. The whole download adds the 2-page "Before you file" sheet. A
