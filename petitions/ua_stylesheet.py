@@ -74,14 +74,15 @@ def paper_ua_stylesheets() -> list[CSS]:
     Its ``@counter-style`` rules go to a counter style of its own, unused:
     WeasyPrint gives each render a copy of its own counter styles.
     """
-    css, found = trimmed(weasyprint_ua_css())
+    whole = weasyprint_ua_css()
+    css, found = trimmed(whole)
     if found != EXPECTED_REMOVALS:
         logger.warning(
             "WeasyPrint's user-agent stylesheet has changed (found %s); "
             "rendering with it untrimmed.",
             found,
         )
-        css = weasyprint_ua_css()
+        css = whole
     return [CSS(string=css, counter_style=CounterStyle())]
 
 
